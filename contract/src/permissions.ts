@@ -1,0 +1,103 @@
+import type { AreaLevel } from './areas';
+
+/** The roles a person can hold (GLOSSARY), each bound to an area subtree or, for orgAdmin, an organization. */
+export const roles = [
+  'sysadmin',
+  'civilAffairs',
+  'civilizationOffice',
+  'township',
+  'committee',
+  'orgAdmin',
+  'volunteer',
+  'resident',
+  'reviewer',
+] as const;
+export type Role = (typeof roles)[number];
+
+/**
+ * Rank for "never grant above your own role": a grantor may grant a role of equal or lower
+ * rank, inside the subtree of the grant that carries `roles.grant`.
+ */
+export const roleRank: Record<Role, number> = {
+  sysadmin: 9,
+  civilAffairs: 8,
+  civilizationOffice: 7,
+  township: 6,
+  committee: 5,
+  reviewer: 4,
+  orgAdmin: 3,
+  volunteer: 2,
+  resident: 1,
+};
+
+/** The area levels a role may be bound at (004 三.二.1: 民政登记、街道备案、社区指导). */
+export const roleAreaLevels: Record<Role, readonly AreaLevel[]> = {
+  sysadmin: ['country'],
+  civilAffairs: ['country', 'province', 'city', 'county'],
+  civilizationOffice: ['country', 'province', 'city', 'county'],
+  township: ['township'],
+  committee: ['community'],
+  orgAdmin: ['township', 'community'],
+  volunteer: ['province', 'city', 'county', 'township', 'community'],
+  resident: ['community'],
+  reviewer: ['country', 'province', 'city', 'county'],
+};
+
+type PermissionSpec = {
+  /** i18n key of the Chinese label */
+  label: string;
+  dependsOn: readonly PermissionKey[];
+  /** the deepest level at which a grant still carries this permission */
+  lowestLevel: AreaLevel;
+};
+
+export const permissionKeys = [
+  'areas.read',
+  'users.read',
+  'users.create',
+  'users.update',
+  'users.lock',
+  'roles.grant',
+  'audit.read',
+  'personalData.reveal',
+] as const;
+export type PermissionKey = (typeof permissionKeys)[number];
+
+/** The permission registry: drives route checks, the role editor and the route coverage test. */
+export const permissions: Record<PermissionKey, PermissionSpec> = {
+  'areas.read': { label: 'permissions.areas.read', dependsOn: [], lowestLevel: 'community' },
+  'users.read': { label: 'permissions.users.read', dependsOn: [], lowestLevel: 'community' },
+  'users.create': { label: 'permissions.users.create', dependsOn: ['users.read'], lowestLevel: 'township' },
+  'users.update': { label: 'permissions.users.update', dependsOn: ['users.read'], lowestLevel: 'township' },
+  'users.lock': { label: 'permissions.users.lock', dependsOn: ['users.read'], lowestLevel: 'township' },
+  'roles.grant': { label: 'permissions.roles.grant', dependsOn: ['users.read'], lowestLevel: 'township' },
+  'audit.read': { label: 'permissions.audit.read', dependsOn: [], lowestLevel: 'community' },
+  'personalData.reveal': { label: 'permissions.personalData.reveal', dependsOn: [], lowestLevel: 'township' },
+};
+
+const officer: readonly PermissionKey[] = [
+  'areas.read',
+  'users.read',
+  'users.create',
+  'users.update',
+  'users.lock',
+  'roles.grant',
+  'audit.read',
+  'personalData.reveal',
+];
+
+/** What each role may do, before the jurisdiction is considered. */
+export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
+  sysadmin: permissionKeys,
+  civilAffairs: officer,
+  civilizationOffice: ['areas.read', 'users.read', 'audit.read'],
+  township: officer,
+  committee: ['areas.read', 'users.read', 'audit.read'],
+  orgAdmin: ['areas.read'],
+  volunteer: ['areas.read'],
+  resident: ['areas.read'],
+  reviewer: ['areas.read'],
+};
+
+/** Route-level access: a permission key, or one of the two keys that need no permission. */
+export type RouteAccess = PermissionKey | 'public' | 'authenticated';

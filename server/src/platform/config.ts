@@ -1,0 +1,37 @@
+import path from 'node:path';
+
+/** Everything the server reads from the environment, read once. */
+export type Config = {
+  port: number;
+  host: string;
+  /** External PostgreSQL; when absent the embedded server under `dataDir/db` is used. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPgPort: number;
+  /** Base64 32-byte master key for personal data and audit HMAC; else a key file under dataDir. */
+  masterKey: string | undefined;
+  keyFile: string;
+  personalDataAlgorithm: 'sm4' | 'aes';
+  webDist: string;
+  secureCookies: boolean;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.LINLI_DATA_DIR ?? path.join(process.cwd(), 'data'));
+  const algorithm = env.LINLI_PERSONAL_DATA_ALGORITHM ?? 'sm4';
+  if (algorithm !== 'sm4' && algorithm !== 'aes') {
+    throw new Error(`LINLI_PERSONAL_DATA_ALGORITHM must be sm4 or aes, not ${algorithm}`);
+  }
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir,
+    embeddedPgPort: Number(env.LINLI_EMBEDDED_PG_PORT ?? 54329),
+    masterKey: env.LINLI_MASTER_KEY || undefined,
+    keyFile: env.LINLI_KEY_FILE ?? path.join(dataDir, 'master.key'),
+    personalDataAlgorithm: algorithm,
+    webDist: path.resolve(env.LINLI_WEB_DIST ?? path.join(import.meta.dirname, '../../../web/dist')),
+    secureCookies: env.LINLI_SECURE_COOKIES === '1',
+  };
+}

@@ -1,0 +1,130 @@
+import { AuditOutlined, DownOutlined, HomeOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ProLayout } from '@ant-design/pro-components';
+import { App, Button, Dropdown } from 'antd';
+import { type ReactNode, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useAccess } from './access';
+import { AreaSwitcher } from './area-switcher';
+import { LanguageSwitch } from './language-switch';
+import { type IconName, menuRoutes } from './routes';
+import { useSession, useSessionState } from './session';
+import { signOut, signOutEverywhere } from './session-api';
+import { LoadingPage } from './status-pages';
+
+const icons: Record<IconName, ReactNode> = {
+  home: <HomeOutlined />,
+  users: <TeamOutlined />,
+  audit: <AuditOutlined />,
+};
+
+function Brand() {
+  const { t } = useTranslation();
+  return (
+    <Link to="/" className="linli-brand">
+      <span className="linli-brand-mark" aria-hidden>
+        邻
+      </span>
+      <span className="linli-brand-name">{t('app.name')}</span>
+    </Link>
+  );
+}
+
+/**
+ * The console frame: side menu (only the pages the user may open), header with the
+ * jurisdiction switcher, language switch and account menu. The page is keyed by the current
+ * jurisdiction, so switching it remounts the page and its data is fetched again.
+ */
+export function ShellLayout() {
+  const { t } = useTranslation();
+  const { modal } = App.useApp();
+  const session = useSession();
+  const { setSession } = useSessionState();
+  const { can } = useAccess();
+  const location = useLocation();
+  const navigate = useNavigate();
+
+  const menu = menuRoutes(can).map((route) => ({
+    path: route.path,
+    name: route.menuKey ? t(route.menuKey) : route.path,
+    icon: route.icon ? icons[route.icon] : undefined,
+  }));
+  // the menu entry to highlight: the page's own, or its list's for a detail page (/users/:id)
+  const menuPath =
+    menu.find((item) => item.path === location.pathname)?.path ??
+    menu.find((item) => item.path !== '/' && location.pathname.startsWith(`${item.path}/`))?.path ??
+    location.pathname;
+
+  const leave = (call: () => Promise<unknown>) => {
+    call()
+      .catch(() => undefined)
+      .finally(() => {
+        setSession(null);
+        navigate('/sign-in', { replace: true });
+      });
+  };
+
+  const areaKey = session.currentArea ? `${session.currentArea.level}:${session.currentArea.code}` : 'none';
+
+  return (
+    <>
+      <a href="#main" className="linli-skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <ProLayout
+        layout="mix"
+        fixSiderbar
+        title={t('app.name')}
+        logo={false}
+        headerTitleRender={() => <Brand />}
+        menuHeaderRender={() => <Brand />}
+        route={{ path: '/', routes: menu }}
+        location={{ pathname: menuPath }}
+        menu={{ locale: false }}
+        menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
+        actionsRender={() => [
+          <AreaSwitcher key="area" />,
+          <LanguageSwitch key="language" />,
+          <Dropdown
+            key="account"
+            trigger={['click']}
+            menu={{
+              items: [
+                { key: 'password', label: t('header.changePassword') },
+                { key: 'everywhere', label: t('header.signOutEverywhere'), danger: true },
+              ],
+              onClick: ({ key }) => {
+                if (key === 'password') {
+                  navigate('/change-password');
+                } else if (key === 'everywhere') {
+                  modal.confirm({
+                    title: t('header.signOutEverywhere'),
+                    content: t('header.signOutEverywhereConfirm'),
+                    okText: t('common.confirm'),
+                    cancelText: t('common.cancel'),
+                    onOk: () => leave(signOutEverywhere),
+                  });
+                }
+              },
+            }}
+          >
+            <Button type="text" icon={<UserOutlined aria-hidden />} aria-label={t('header.accountMenu', { name: session.user.name })}>
+              {session.user.name}
+              <DownOutlined aria-hidden />
+            </Button>
+          </Dropdown>,
+          <Button key="sign-out" type="text" icon={<LogoutOutlined aria-hidden />} onClick={() => leave(signOut)}>
+            {t('header.signOut')}
+          </Button>,
+        ]}
+        token={{ header: { heightLayoutHeader: 56 } }}
+      >
+        <main id="main" tabIndex={-1} className="linli-main">
+          <Suspense fallback={<LoadingPage />}>
+            <Outlet key={areaKey} />
+          </Suspense>
+        </main>
+      </ProLayout>
+    </>
+  );
+}
