@@ -1,5 +1,4 @@
 -- Foundation (C1): the area tree, accounts, role grants, sessions, sign-in throttling, audit.
-CREATE EXTENSION IF NOT EXISTS pgcrypto;
 
 -- The national division tree. A few 12-digit codes name two nodes (东莞/中山/儋州 city and
 -- their placeholder county; 金门 at county/township/community), so the key is (code, level).
