@@ -17,7 +17,9 @@ function run(label, cmd, args, env = {}) {
   console.log(`\n━━ ${label} ━━`);
   const started = Date.now();
   const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  console.log(`━━ ${label}: ${result.status === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `━━ ${label}: ${result.status === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
   if (result.status !== 0) {
     process.exit(result.status ?? 1);
   }
@@ -60,7 +62,18 @@ async function startPg15() {
   const port = await freePort();
   const server = spawn(
     path.join(PG15_BIN, 'postgres'),
-    ['-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off'],
+    [
+      '-D',
+      data,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'fsync=off',
+    ],
     { ...ids, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let ready = false;

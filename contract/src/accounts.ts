@@ -47,7 +47,9 @@ export const Session = z.object({
   }),
   grants: z.array(Grant),
   permissions: z.array(z.string()),
-  currentArea: z.object({ code: AreaCode, level: z.enum(areaLevels), name: z.string(), fullName: z.string() }).nullable(),
+  currentArea: z
+    .object({ code: AreaCode, level: z.enum(areaLevels), name: z.string(), fullName: z.string() })
+    .nullable(),
   csrfToken: z.string(),
 });
 export type Session = z.infer<typeof Session>;

@@ -1,8 +1,8 @@
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { GrantBody } from '@linli/contract/accounts';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, inject } from 'vitest';
 import { createUser } from '../../server/src/modules/accounts/index';
 import { createPool } from '../../server/src/platform/db';
@@ -42,7 +42,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** Seeds an account straight into the server's database (same master key), as the system would. */
-export async function seedUser(input: { name: string; mobile: string; password: string; areaCode: string; grant: GrantBody }) {
+export async function seedUser(input: {
+  name: string;
+  mobile: string;
+  password: string;
+  areaCode: string;
+  grant: GrantBody;
+}) {
   const db = createPool(inject('databaseUrl'), 1);
   try {
     const cipher = createPersonalDataCipher(Buffer.from(inject('masterKey'), 'base64'), 'sm4');

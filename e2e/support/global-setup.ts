@@ -28,7 +28,13 @@ export default async function setup(project: TestProject) {
   const masterKey = randomBytes(32).toString('base64');
   const server: ChildProcess = spawn(process.execPath, [require_tsx(), 'server/src/main.ts', 'serve'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LINLI_MASTER_KEY: masterKey, LINLI_DATA_DIR: dir },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      LINLI_MASTER_KEY: masterKey,
+      LINLI_DATA_DIR: dir,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -43,7 +49,9 @@ export default async function setup(project: TestProject) {
     if (server.exitCode !== null) {
       throw new Error(`server exited:\n${output}`);
     }
-    const ok = await fetch(`${baseUrl}/api/areas/000000000000`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`${baseUrl}/api/areas/000000000000`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) {
       break;
     }

@@ -64,11 +64,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accessRoutes, moduleDeps);
   await app.register(auditRoutes, moduleDeps);
 
-  app.get(
-    '/api/openapi.json',
-    { schema: { hide: true }, config: { access: 'public' } },
-    async () => app.swagger(),
-  );
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 
   const webDist = deps.webDist;
   const hasWeb = webDist !== undefined && existsSync(path.join(webDist, 'index.html'));

@@ -1,7 +1,7 @@
-import { Command } from 'commander';
 import { UserCreateBody } from '@linli/contract/accounts';
-import { roles } from '@linli/contract/permissions';
 import { areaLevels } from '@linli/contract/areas';
+import { roles } from '@linli/contract/permissions';
+import { Command } from 'commander';
 import { buildApp } from './app';
 import { createUser } from './modules/accounts/index';
 import { countAreasByLevel, importAreas } from './modules/areas/index';
@@ -9,13 +9,10 @@ import { verifyAudit } from './modules/audit/index';
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from './modules/demo/seed';
 import { loadConfig } from './platform/config';
 import { progressBar } from './platform/progress';
-import { type Runtime, openRuntime } from './platform/runtime';
+import { openRuntime, type Runtime } from './platform/runtime';
 
 /** `linli` — the command line: serve, migrate, seed, import areas, create users, verify the audit chain. */
-const program = new Command()
-  .name('linli')
-  .description('邻里 Linli — 社区社会组织培育发展平台')
-  .showHelpAfterError();
+const program = new Command().name('linli').description('邻里 Linli — 社区社会组织培育发展平台').showHelpAfterError();
 
 async function withRuntime<T>(work: (rt: Runtime) => Promise<T>): Promise<T> {
   const rt = await openRuntime(loadConfig());
@@ -27,7 +24,11 @@ async function withRuntime<T>(work: (rt: Runtime) => Promise<T>): Promise<T> {
 }
 
 async function loadAreas(rt: Runtime): Promise<void> {
-  const bars = { read: progressBar('读取区划 read   '), copy: progressBar('导入区划 COPY   '), index: progressBar('统计分析 analyze') };
+  const bars = {
+    read: progressBar('读取区划 read   '),
+    copy: progressBar('导入区划 COPY   '),
+    index: progressBar('统计分析 analyze'),
+  };
   const result = await importAreas(rt.db, { onProgress: (phase, done, total) => bars[phase].update(done, total) });
   for (const bar of Object.values(bars)) {
     bar.stop();
@@ -67,7 +68,12 @@ program
       if (seeded > 0) {
         console.log(`已创建 ${seeded} 个演示账号 (demo accounts created)`);
       }
-      app = await buildApp({ db: rt.db, cipher: rt.cipher, webDist: config.webDist, secureCookies: config.secureCookies });
+      app = await buildApp({
+        db: rt.db,
+        cipher: rt.cipher,
+        webDist: config.webDist,
+        secureCookies: config.secureCookies,
+      });
       await app.listen({ port: config.port, host: config.host });
     } catch (error) {
       console.error(error);
@@ -78,7 +84,9 @@ program
     console.log(`\n邻里 Linli 已启动 (ready in ${((performance.now() - started) / 1000).toFixed(1)} s): ${url}`);
     console.log(`API 文档 API docs: ${url}/api/docs`);
     console.log(`数据库 database: ${rt.embedded ? `embedded PostgreSQL, data in ${config.dataDir}` : 'DATABASE_URL'}`);
-    console.log(`\n演示账号 demo sign-ins (初始密码 initial password ${DEMO_PASSWORD}; 首次登录须修改 change it at first sign-in):`);
+    console.log(
+      `\n演示账号 demo sign-ins (初始密码 initial password ${DEMO_PASSWORD}; 首次登录须修改 change it at first sign-in):`,
+    );
     for (const a of demoAccounts) {
       console.log(`  ${a.mobile}  ${a.title}`);
     }
@@ -135,36 +143,47 @@ program
   .requiredOption('--role <role>', `角色: ${roles.join(' | ')}`)
   .requiredOption('--area <code>', '12位区划代码 (000000000000 = 全国)')
   .option('--level <level>', `区划层级: ${areaLevels.join(' | ')}`)
-  .action(async (opts: { name: string; mobile: string; password: string; role: string; area: string; level?: string }) => {
-    await withRuntime(async (rt) => {
-      const level =
-        opts.level ??
-        (await rt.db.query<{ level: number }>('SELECT level FROM areas WHERE code = $1 ORDER BY level LIMIT 1', [opts.area]))
-          .rows[0]?.level;
-      const parsed = UserCreateBody.safeParse({
-        name: opts.name,
-        mobile: opts.mobile,
-        areaCode: opts.area,
-        initialPassword: opts.password,
-        grant: { role: opts.role, areaCode: opts.area, areaLevel: typeof level === 'number' ? areaLevels[level] : level },
-      });
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          console.error(`${issue.path.join('.')}: ${issue.message}`);
+  .action(
+    async (opts: { name: string; mobile: string; password: string; role: string; area: string; level?: string }) => {
+      await withRuntime(async (rt) => {
+        const level =
+          opts.level ??
+          (
+            await rt.db.query<{ level: number }>('SELECT level FROM areas WHERE code = $1 ORDER BY level LIMIT 1', [
+              opts.area,
+            ])
+          ).rows[0]?.level;
+        const parsed = UserCreateBody.safeParse({
+          name: opts.name,
+          mobile: opts.mobile,
+          areaCode: opts.area,
+          initialPassword: opts.password,
+          grant: {
+            role: opts.role,
+            areaCode: opts.area,
+            areaLevel: typeof level === 'number' ? areaLevels[level] : level,
+          },
+        });
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) {
+            console.error(`${issue.path.join('.')}: ${issue.message}`);
+          }
+          process.exitCode = 2;
+          return;
         }
-        process.exitCode = 2;
-        return;
-      }
-      try {
-        const id = await createUser(rt, null, parsed.data);
-        console.log(`已创建用户 created user ${id}`);
-      } catch (error) {
-        const e = error as { code?: string; message: string; fields?: { path: string; message: string }[] };
-        console.error(`${e.code ?? 'ERROR'}: ${e.message}${e.fields ? ` (${e.fields.map((f) => `${f.path}: ${f.message}`).join('; ')})` : ''}`);
-        process.exitCode = 1;
-      }
-    });
-  });
+        try {
+          const id = await createUser(rt, null, parsed.data);
+          console.log(`已创建用户 created user ${id}`);
+        } catch (error) {
+          const e = error as { code?: string; message: string; fields?: { path: string; message: string }[] };
+          console.error(
+            `${e.code ?? 'ERROR'}: ${e.message}${e.fields ? ` (${e.fields.map((f) => `${f.path}: ${f.message}`).join('; ')})` : ''}`,
+          );
+          process.exitCode = 1;
+        }
+      });
+    },
+  );
 
 program
   .command('audit')
@@ -177,7 +196,9 @@ program
       const result = await verifyAudit(rt, (done, total) => bar.update(done, total));
       bar.stop();
       if (result.firstBroken) {
-        console.error(`审计链断裂 BROKEN at seq ${result.firstBroken.seq}: ${result.firstBroken.reason} (${result.rows} rows read)`);
+        console.error(
+          `审计链断裂 BROKEN at seq ${result.firstBroken.seq}: ${result.firstBroken.reason} (${result.rows} rows read)`,
+        );
         process.exitCode = 1;
       } else {
         console.log(`审计链完好 OK: ${result.rows} rows verified`);

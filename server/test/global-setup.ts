@@ -1,12 +1,12 @@
-import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { TestProject } from 'vitest/node';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '../src/platform/embedded-db';
-import { createPool } from '../src/platform/db';
-import { migrate } from '../src/platform/migrate';
+import type { TestProject } from 'vitest/node';
 import { importAreas } from '../src/modules/areas/import';
+import { createPool } from '../src/platform/db';
+import { startEmbeddedPostgres } from '../src/platform/embedded-db';
+import { migrate } from '../src/platform/migrate';
 import { freePort } from './free-port';
 
 /**
@@ -36,7 +36,9 @@ export default async function setup(project: TestProject) {
   await importAreas(db);
   await db.end();
   const { rows } = await admin.query<{ server_version: string }>('SHOW server_version');
-  console.log(`[test db] PostgreSQL ${rows[0]?.server_version} ${process.env.DATABASE_URL ? '(DATABASE_URL)' : '(embedded)'}`);
+  console.log(
+    `[test db] PostgreSQL ${rows[0]?.server_version} ${process.env.DATABASE_URL ? '(DATABASE_URL)' : '(embedded)'}`,
+  );
   project.provide('pgAdminUrl', adminUrl);
   project.provide('pgTemplate', template);
   return async () => {

@@ -5,8 +5,8 @@ import pg from 'pg';
 import { afterAll, inject } from 'vitest';
 import { buildApp } from '../src/app';
 import { createUser } from '../src/modules/accounts/index';
-import { type Db, createPool } from '../src/platform/db';
-import { type PersonalDataCipher, createPersonalDataCipher } from '../src/platform/personal-data';
+import { createPool, type Db } from '../src/platform/db';
+import { createPersonalDataCipher, type PersonalDataCipher } from '../src/platform/personal-data';
 import { withDatabase } from './global-setup';
 
 export type TestContext = {
@@ -77,7 +77,12 @@ export class Client {
     readonly ip = '127.0.0.1',
   ) {}
 
-  async request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}) {
+  async request(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
     if (!this.cookies.has('linli_csrf')) {
       this.absorb(await this.app.inject({ method: 'GET', url: '/api/auth/session', remoteAddress: this.ip }));
     }

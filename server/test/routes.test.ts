@@ -14,7 +14,10 @@ describe('every API route declares its permission', () => {
 
   for (const route of apiRoutes) {
     it(`${String(route.method)} ${route.url}`, () => {
-      expect(allowed.has(route.access), `${String(route.method)} ${route.url} declares no permission from the registry`).toBe(true);
+      expect(
+        allowed.has(route.access),
+        `${String(route.method)} ${route.url} declares no permission from the registry`,
+      ).toBe(true);
     });
   }
 

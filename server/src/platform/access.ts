@@ -1,9 +1,9 @@
 import { type AreaLevel, areaLevels, prefixLengthByLevel, subtreeRange } from '@linli/contract/areas';
 import {
   type PermissionKey,
+  permissions,
   type Role,
   type RouteAccess,
-  permissions,
   rolePermissions,
   roleRank,
 } from '@linli/contract/permissions';
@@ -44,7 +44,8 @@ const depth = (level: AreaLevel) => areaLevels.indexOf(level);
 
 export function grantCarries(grant: Pick<ActorGrant, 'role' | 'areaLevel'>, permission: PermissionKey): boolean {
   return (
-    rolePermissions[grant.role].includes(permission) && depth(grant.areaLevel) <= depth(permissions[permission].lowestLevel)
+    rolePermissions[grant.role].includes(permission) &&
+    depth(grant.areaLevel) <= depth(permissions[permission].lowestLevel)
   );
 }
 
@@ -62,6 +63,7 @@ export function permissionsOf(actor: Actor): PermissionKey[] {
 }
 
 function intersect(a: CodeRange, b: CodeRange): CodeRange | null {
+  // codes are fixed-width digit strings, so string order is numeric order
   const lo = a.lo > b.lo ? a.lo : b.lo;
   const hi = a.hi < b.hi ? a.hi : b.hi;
   return lo <= hi ? { lo, hi } : null;

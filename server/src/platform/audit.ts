@@ -76,7 +76,9 @@ function chainHash(key: Buffer, row: Omit<ChainRow, 'hash'>): Buffer {
  */
 export async function appendAudit(tx: Tx, key: Buffer, ctx: AuditContext, entry: AuditEntry): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-  const last = await tx.query<{ seq: number; hash: Buffer }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+  const last = await tx.query<{ seq: number; hash: Buffer }>(
+    'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
+  );
   const row: Omit<ChainRow, 'hash'> = {
     seq: (last.rows[0]?.seq ?? 0) + 1,
     at: new Date(),
@@ -125,9 +127,10 @@ export async function verifyAuditChain(
   let previous: ChainRow | null = null;
   let rows = 0;
   for (;;) {
-    const batch: { rows: ChainRow[] } = await db.query<ChainRow>('SELECT * FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT 5000', [
-      previous?.seq ?? 0,
-    ]);
+    const batch: { rows: ChainRow[] } = await db.query<ChainRow>(
+      'SELECT * FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT 5000',
+      [previous?.seq ?? 0],
+    );
     for (const row of batch.rows as ChainRow[]) {
       rows++;
       const expectedSeq = (previous?.seq ?? 0) + 1;

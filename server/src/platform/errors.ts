@@ -92,9 +92,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500 && !isResponseSerializationError(error)) {
       // malformed JSON, unsupported media type and the like
-      return reply
-        .status(error.statusCode)
-        .send({ code: 'BAD_REQUEST', message: '请求格式不正确', fields: [{ path: '', code: error.code, message: error.message }] });
+      return reply.status(error.statusCode).send({
+        code: 'BAD_REQUEST',
+        message: '请求格式不正确',
+        fields: [{ path: '', code: error.code, message: error.message }],
+      });
     }
     request.log.error({ err: error }, 'unhandled error');
     const e = platformErrors.INTERNAL();

@@ -33,7 +33,9 @@ describe('personal data envelope', () => {
     const key = randomBytes(32);
     const one = createPersonalDataCipher(key, 'sm4');
     expect(one.lookupHash('13812345678').equals(one.lookupHash('13812345678'))).toBe(true);
-    expect(one.lookupHash('13812345678').equals(createPersonalDataCipher(randomBytes(32), 'sm4').lookupHash('13812345678'))).toBe(false);
+    expect(
+      one.lookupHash('13812345678').equals(createPersonalDataCipher(randomBytes(32), 'sm4').lookupHash('13812345678')),
+    ).toBe(false);
   });
 });
 

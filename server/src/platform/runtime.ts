@@ -1,9 +1,9 @@
+import path from 'node:path';
 import type { Config } from './config';
-import { type Db, createPool } from './db';
+import { createPool, type Db } from './db';
 import { startEmbeddedPostgres } from './embedded-db';
 import { migrate } from './migrate';
-import { type PersonalDataCipher, createPersonalDataCipher, loadMasterKey } from './personal-data';
-import path from 'node:path';
+import { createPersonalDataCipher, loadMasterKey, type PersonalDataCipher } from './personal-data';
 
 export type Runtime = {
   db: Db;

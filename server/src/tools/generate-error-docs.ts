@@ -13,7 +13,9 @@ const lines = [
   '',
   '| code | HTTP | message |',
   '|---|---|---|',
-  ...[...errorCatalog].sort(([a], [b]) => a.localeCompare(b)).map(([code, spec]) => `| \`${code}\` | ${spec.status} | ${spec.message} |`),
+  ...[...errorCatalog]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, spec]) => `| \`${code}\` | ${spec.status} | ${spec.message} |`),
   '',
 ];
 writeFileSync(path.resolve(import.meta.dirname, '../../../docs/errors.md'), lines.join('\n'));

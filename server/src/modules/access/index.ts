@@ -3,6 +3,7 @@
  * Accounts calls `grantRole` / `revokeGrant` inside its own transactions and `grantsOfUsers`
  * to present users; the route checks themselves live in platform/access.ts.
  */
-export { accessRoutes } from './routes';
-export { grantRole, revokeGrant, grantsOfUsers } from './service';
+
 export { mayGrant } from './policy';
+export { accessRoutes } from './routes';
+export { grantRole, grantsOfUsers, revokeGrant } from './service';

@@ -10,9 +10,10 @@ export async function findGrantsOfUsers(db: Queryable, userIds: string[]): Promi
   if (userIds.length === 0) {
     return [];
   }
-  const { rows } = await db.query<GrantRow>(`${GRANT_SELECT} WHERE g.user_id = ANY($1::uuid[]) ORDER BY g.area_level, g.role`, [
-    userIds,
-  ]);
+  const { rows } = await db.query<GrantRow>(
+    `${GRANT_SELECT} WHERE g.user_id = ANY($1::uuid[]) ORDER BY g.area_level, g.role`,
+    [userIds],
+  );
   return rows;
 }
 
@@ -23,7 +24,14 @@ export async function findGrant(db: Queryable, userId: string, grantId: string):
 
 export async function insertGrant(
   db: Queryable,
-  g: { userId: string; role: string; areaCode: string; areaLevel: number; orgId: string | null; grantedBy: string | null },
+  g: {
+    userId: string;
+    role: string;
+    areaCode: string;
+    areaLevel: number;
+    orgId: string | null;
+    grantedBy: string | null;
+  },
 ): Promise<string | null> {
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO role_grants (user_id, role, area_code, area_level, org_id, granted_by)

@@ -7,7 +7,11 @@ export const accessRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app) => {
   app.get(
     '/api/roles/grantable',
     {
-      schema: { summary: 'Roles the caller may grant inside their jurisdiction', tags: ['access'], response: { 200: GrantableRoles } },
+      schema: {
+        summary: 'Roles the caller may grant inside their jurisdiction',
+        tags: ['access'],
+        response: { 200: GrantableRoles },
+      },
       config: { access: 'roles.grant' },
     },
     async (request) => listGrantableRoles(request.actor!),

@@ -90,7 +90,13 @@ export async function grantRole(
 }
 
 /** revokeGrant — removes one grant; same rule as granting it. Audits `role.revoke`. */
-export async function revokeGrant(tx: Tx, auditKey: Buffer, actor: Actor, userId: string, grantId: string): Promise<void> {
+export async function revokeGrant(
+  tx: Tx,
+  auditKey: Buffer,
+  actor: Actor,
+  userId: string,
+  grantId: string,
+): Promise<void> {
   const row = await findGrant(tx, userId, grantId);
   if (!row) {
     throw accessErrors.GRANT_NOT_FOUND();
@@ -119,4 +125,3 @@ export function listGrantableRoles(actor: Actor) {
       .map((role) => ({ role, label: `roles.${role}`, areaLevels: [...roleAreaLevels[role]] })),
   };
 }
-

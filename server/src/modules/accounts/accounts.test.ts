@@ -13,7 +13,10 @@ describe('sign-in', () => {
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
     expect(res.json().user.mobileMasked).toBe(`${user.mobile.slice(0, 3)}****${user.mobile.slice(7)}`);
-    const { rows } = await ctx.db.query("SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.signIn' AND entity_id = $1", [user.id]);
+    const { rows } = await ctx.db.query(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.signIn' AND entity_id = $1",
+      [user.id],
+    );
     expect(rows[0].n).toBe(1);
   });
 
@@ -26,7 +29,10 @@ describe('sign-in', () => {
   it('answers a malformed mobile number with a field-level Chinese error', async () => {
     const res = await new Client(ctx.app).signIn('12345', 'whatever');
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'mobile', message: '请输入11位中国大陆手机号' }] });
+    expect(res.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ path: 'mobile', message: '请输入11位中国大陆手机号' }],
+    });
   });
 
   it('locks the account for 15 minutes after 5 wrong passwords, even for the right password', async () => {
@@ -44,7 +50,10 @@ describe('sign-in', () => {
       [user.id],
     );
     expect(rows[0].fifteen).toBe(true);
-    const audit = await ctx.db.query("SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.locked' AND entity_id = $1", [user.id]);
+    const audit = await ctx.db.query(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.locked' AND entity_id = $1",
+      [user.id],
+    );
     expect(audit.rows[0].n).toBe(1);
     // when the lock has passed, the right password works again
     await ctx.db.query("UPDATE users SET locked_until = now() - interval '1 second' WHERE id = $1", [user.id]);
@@ -59,7 +68,11 @@ describe('sign-in', () => {
 
   it('refuses a state-changing request without the CSRF token', async () => {
     const user = await makeUser(ctx);
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { mobile: user.mobile, password: user.password } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { mobile: user.mobile, password: user.password },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('CSRF_INVALID');
   });
@@ -70,7 +83,9 @@ describe('sessions', () => {
     const user = await makeUser(ctx);
     const client = await new Client(ctx.app).signInReady(user.mobile, user.password);
     expect((await client.get('/api/auth/session')).statusCode).toBe(200);
-    await ctx.db.query("UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1", [user.id]);
+    await ctx.db.query("UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1", [
+      user.id,
+    ]);
     const res = await client.get('/api/auth/session');
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('AUTH_REQUIRED');
@@ -80,7 +95,9 @@ describe('sessions', () => {
   it('keeps an active session alive but ends it 12 hours after sign-in', async () => {
     const user = await makeUser(ctx);
     const client = await new Client(ctx.app).signInReady(user.mobile, user.password);
-    await ctx.db.query("UPDATE sessions SET last_seen_at = now() - interval '29 minutes' WHERE user_id = $1", [user.id]);
+    await ctx.db.query("UPDATE sessions SET last_seen_at = now() - interval '29 minutes' WHERE user_id = $1", [
+      user.id,
+    ]);
     expect((await client.get('/api/auth/session')).statusCode).toBe(200);
     await ctx.db.query("UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1", [user.id]);
     expect((await client.get('/api/auth/session')).statusCode).toBe(401);
@@ -120,10 +137,16 @@ describe('first sign-in', () => {
     const weak = await client.post('/api/auth/password', { currentPassword: user.password, newPassword: 'abc12345' });
     expect(weak.statusCode).toBe(400);
     expect(weak.json()).toMatchObject({ code: 'PASSWORD_TOO_WEAK', fields: [{ path: 'newPassword' }] });
-    const wrong = await client.post('/api/auth/password', { currentPassword: 'Nope#12345', newPassword: 'Gz#Neighbour9' });
+    const wrong = await client.post('/api/auth/password', {
+      currentPassword: 'Nope#12345',
+      newPassword: 'Gz#Neighbour9',
+    });
     expect(wrong.json().fields[0].path).toBe('currentPassword');
 
-    const ok = await client.post('/api/auth/password', { currentPassword: user.password, newPassword: 'Gz#Neighbour9' });
+    const ok = await client.post('/api/auth/password', {
+      currentPassword: user.password,
+      newPassword: 'Gz#Neighbour9',
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().user.mustChangePassword).toBe(false);
     expect((await client.get('/api/users')).statusCode).toBe(200);
@@ -133,7 +156,9 @@ describe('first sign-in', () => {
 describe('personal data', () => {
   it('stores the mobile number encrypted and reveals it only with the permission, audited', async () => {
     const officer = await makeUser(ctx);
-    const resident = await makeUser(ctx, { grant: { role: 'resident', areaCode: '440104003104', areaLevel: 'community' } });
+    const resident = await makeUser(ctx, {
+      grant: { role: 'resident', areaCode: '440104003104', areaLevel: 'community' },
+    });
     const { rows } = await ctx.db.query('SELECT mobile_enc FROM users WHERE id = $1', [resident.id]);
     expect(rows[0].mobile_enc.includes(Buffer.from(resident.mobile))).toBe(false);
 
@@ -143,10 +168,15 @@ describe('personal data', () => {
     expect(shown.body).not.toContain(resident.mobile);
     const revealed = await client.post(`/api/users/${resident.id}/reveal-mobile`);
     expect(revealed.json().mobile).toBe(resident.mobile);
-    const audit = await ctx.db.query("SELECT actor_id FROM audit_log WHERE action = 'personalData.reveal' AND entity_id = $1", [resident.id]);
+    const audit = await ctx.db.query(
+      "SELECT actor_id FROM audit_log WHERE action = 'personalData.reveal' AND entity_id = $1",
+      [resident.id],
+    );
     expect(audit.rows).toEqual([{ actor_id: officer.id }]);
 
-    const committee = await makeUser(ctx, { grant: { role: 'committee', areaCode: '440104003104', areaLevel: 'community' } });
+    const committee = await makeUser(ctx, {
+      grant: { role: 'committee', areaCode: '440104003104', areaLevel: 'community' },
+    });
     const member = await new Client(ctx.app).signInReady(committee.mobile, committee.password);
     expect((await member.post(`/api/users/${resident.id}/reveal-mobile`)).statusCode).toBe(403);
   });

@@ -34,7 +34,10 @@ export async function exportUsers(
       after,
       limit: 1000,
     });
-    const grants = await grantsOfUsers(deps.db, batch.map((u) => u.id));
+    const grants = await grantsOfUsers(
+      deps.db,
+      batch.map((u) => u.id),
+    );
     const last = batch.at(-1);
     return {
       rows: batch.map((u) => ({

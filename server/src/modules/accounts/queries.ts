@@ -1,6 +1,13 @@
 import { type Scope, scopeSql } from '../../platform/access';
 import type { Queryable } from '../../platform/db';
-import { LOCKOUT_DURATION, LOCKOUT_FAILURES, SESSION_ABSOLUTE, SESSION_IDLE, type SessionRow, type UserRow } from './tables';
+import {
+  LOCKOUT_DURATION,
+  LOCKOUT_FAILURES,
+  SESSION_ABSOLUTE,
+  SESSION_IDLE,
+  type SessionRow,
+  type UserRow,
+} from './tables';
 
 const USER_SELECT = `SELECT u.id, u.name, u.mobile_enc, u.password_hash, u.must_change_password, u.area_code,
        (SELECT a.full_name FROM areas a WHERE a.code = u.area_code ORDER BY a.level LIMIT 1) AS area_full_name,
@@ -15,7 +22,10 @@ export async function findUserByMobileHash(db: Queryable, mobileHash: Buffer): P
 /** A user by id, only if the user's home area is inside `scope`. */
 export async function findUserInScope(db: Queryable, id: string, scope: Scope): Promise<UserRow | null> {
   const params: unknown[] = [id];
-  const { rows } = await db.query<UserRow>(`${USER_SELECT} WHERE u.id = $1 AND ${scopeSql('u.area_code', scope, params)}`, params);
+  const { rows } = await db.query<UserRow>(
+    `${USER_SELECT} WHERE u.id = $1 AND ${scopeSql('u.area_code', scope, params)}`,
+    params,
+  );
   return rows[0] ?? null;
 }
 
@@ -82,7 +92,11 @@ export async function insertUser(
   return rows[0]?.id ?? null;
 }
 
-export async function updateUserFields(db: Queryable, id: string, fields: { name?: string; areaCode?: string }): Promise<void> {
+export async function updateUserFields(
+  db: Queryable,
+  id: string,
+  fields: { name?: string; areaCode?: string },
+): Promise<void> {
   await db.query(
     'UPDATE users SET name = coalesce($2, name), area_code = coalesce($3, area_code), updated_at = now() WHERE id = $1',
     [id, fields.name ?? null, fields.areaCode ?? null],

@@ -21,19 +21,33 @@ import type { PersonalDataCipher } from '../../platform/personal-data';
 import { exportUsers } from './export';
 import * as accounts from './service';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 423: ErrorBody, 429: ErrorBody };
+const errors = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  409: ErrorBody,
+  423: ErrorBody,
+  429: ErrorBody,
+};
 
-export const accountRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: PersonalDataCipher; secureCookies: boolean }> = async (
-  app,
-  deps,
-) => {
+export const accountRoutes: FastifyPluginAsyncZod<{
+  db: Db;
+  cipher: PersonalDataCipher;
+  secureCookies: boolean;
+}> = async (app, deps) => {
   const auth = ['auth'];
   const users = ['users'];
 
   app.post(
     '/api/auth/sign-in',
     {
-      schema: { summary: 'Sign in with mobile number and password', tags: auth, body: SignInBody, response: { 200: Session, ...errors } },
+      schema: {
+        summary: 'Sign in with mobile number and password',
+        tags: auth,
+        body: SignInBody,
+        response: { 200: Session, ...errors },
+      },
       config: { access: 'public' },
     },
     async (request, reply) => {
@@ -49,7 +63,11 @@ export const accountRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: PersonalData
   app.get(
     '/api/auth/session',
     {
-      schema: { summary: 'The signed-in user, grants, permissions and CSRF token', tags: auth, response: { 200: Session, ...errors } },
+      schema: {
+        summary: 'The signed-in user, grants, permissions and CSRF token',
+        tags: auth,
+        response: { 200: Session, ...errors },
+      },
       config: { access: 'authenticated', allowDuringPasswordChange: true },
     },
     async (request) => accounts.presentSession(deps, request.actor!),
@@ -81,7 +99,12 @@ export const accountRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: PersonalData
   app.post(
     '/api/auth/password',
     {
-      schema: { summary: 'Change one’s own password', tags: auth, body: PasswordChangeBody, response: { 200: Session, ...errors } },
+      schema: {
+        summary: 'Change one’s own password',
+        tags: auth,
+        body: PasswordChangeBody,
+        response: { 200: Session, ...errors },
+      },
       config: { access: 'authenticated', allowDuringPasswordChange: true },
     },
     async (request) => accounts.presentSession(deps, await accounts.changePassword(deps, request.actor!, request.body)),
@@ -89,7 +112,12 @@ export const accountRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: PersonalData
   app.put(
     '/api/auth/current-area',
     {
-      schema: { summary: 'Switch the jurisdiction the console works in', tags: auth, body: AreaRef, response: { 200: Session, ...errors } },
+      schema: {
+        summary: 'Switch the jurisdiction the console works in',
+        tags: auth,
+        body: AreaRef,
+        response: { 200: Session, ...errors },
+      },
       config: { access: 'authenticated' },
     },
     async (request) => accounts.presentSession(deps, await accounts.setCurrentArea(deps, request.actor!, request.body)),
@@ -98,7 +126,12 @@ export const accountRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: PersonalData
   app.get(
     '/api/users',
     {
-      schema: { summary: 'Users in the caller’s jurisdiction', tags: users, querystring: UserListQuery, response: { 200: UserList, ...errors } },
+      schema: {
+        summary: 'Users in the caller’s jurisdiction',
+        tags: users,
+        querystring: UserListQuery,
+        response: { 200: UserList, ...errors },
+      },
       config: { access: 'users.read' },
     },
     async (request) => accounts.listUsers(deps, request.actor!, request.query),
@@ -106,7 +139,11 @@ export const accountRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: PersonalData
   app.get(
     '/api/users/export',
     {
-      schema: { summary: 'The filtered user list as .xlsx', tags: users, querystring: UserListQuery.omit({ cursor: true, limit: true }) },
+      schema: {
+        summary: 'The filtered user list as .xlsx',
+        tags: users,
+        querystring: UserListQuery.omit({ cursor: true, limit: true }),
+      },
       config: { access: 'users.read' },
     },
     async (request, reply) => exportUsers(deps, request.actor!, request.query, reply),
@@ -114,10 +151,16 @@ export const accountRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: PersonalData
   app.post(
     '/api/users',
     {
-      schema: { summary: 'Create a user in the caller’s jurisdiction', tags: users, body: UserCreateBody, response: { 200: User, ...errors } },
+      schema: {
+        summary: 'Create a user in the caller’s jurisdiction',
+        tags: users,
+        body: UserCreateBody,
+        response: { 200: User, ...errors },
+      },
       config: { access: 'users.create' },
     },
-    async (request) => accounts.getUser(deps, request.actor!, await accounts.createUser(deps, request.actor!, request.body)),
+    async (request) =>
+      accounts.getUser(deps, request.actor!, await accounts.createUser(deps, request.actor!, request.body)),
   );
   app.get(
     '/api/users/:id',
@@ -130,7 +173,13 @@ export const accountRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: PersonalData
   app.patch(
     '/api/users/:id',
     {
-      schema: { summary: 'Change a user’s name or home area', tags: users, params: UserParams, body: UserUpdateBody, response: { 200: User, ...errors } },
+      schema: {
+        summary: 'Change a user’s name or home area',
+        tags: users,
+        params: UserParams,
+        body: UserUpdateBody,
+        response: { 200: User, ...errors },
+      },
       config: { access: 'users.update' },
     },
     async (request) => accounts.updateUser(deps, request.actor!, request.params.id, request.body),
@@ -138,7 +187,12 @@ export const accountRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: PersonalData
   app.post(
     '/api/users/:id/lock',
     {
-      schema: { summary: 'Disable an account and end its sessions', tags: users, params: UserParams, response: { 200: User, ...errors } },
+      schema: {
+        summary: 'Disable an account and end its sessions',
+        tags: users,
+        params: UserParams,
+        response: { 200: User, ...errors },
+      },
       config: { access: 'users.lock' },
     },
     async (request) => accounts.setUserLocked(deps, request.actor!, request.params.id, true),
@@ -146,7 +200,12 @@ export const accountRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: PersonalData
   app.post(
     '/api/users/:id/unlock',
     {
-      schema: { summary: 'Re-enable an account and clear its lockout', tags: users, params: UserParams, response: { 200: User, ...errors } },
+      schema: {
+        summary: 'Re-enable an account and clear its lockout',
+        tags: users,
+        params: UserParams,
+        response: { 200: User, ...errors },
+      },
       config: { access: 'users.lock' },
     },
     async (request) => accounts.setUserLocked(deps, request.actor!, request.params.id, false),
@@ -154,7 +213,12 @@ export const accountRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: PersonalData
   app.post(
     '/api/users/:id/reveal-mobile',
     {
-      schema: { summary: 'The full mobile number (audited)', tags: users, params: UserParams, response: { 200: RevealedMobile, ...errors } },
+      schema: {
+        summary: 'The full mobile number (audited)',
+        tags: users,
+        params: UserParams,
+        response: { 200: RevealedMobile, ...errors },
+      },
       config: { access: 'personalData.reveal' },
     },
     async (request) => accounts.revealMobile(deps, request.actor!, request.params.id),
@@ -162,7 +226,13 @@ export const accountRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: PersonalData
   app.post(
     '/api/users/:id/grants',
     {
-      schema: { summary: 'Grant a role bound to an area', tags: users, params: UserParams, body: GrantBody, response: { 200: User, ...errors } },
+      schema: {
+        summary: 'Grant a role bound to an area',
+        tags: users,
+        params: UserParams,
+        body: GrantBody,
+        response: { 200: User, ...errors },
+      },
       config: { access: 'roles.grant' },
     },
     async (request) => accounts.addGrant(deps, request.actor!, request.params.id, request.body),

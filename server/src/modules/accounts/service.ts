@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type {
+  AreaRef,
   GrantBody,
   PasswordChangeBody,
   Session,
@@ -9,7 +10,6 @@ import type {
   UserListQuery,
   UserUpdateBody,
 } from '@linli/contract/accounts';
-import type { AreaRef } from '@linli/contract/accounts';
 import { isWithin } from '@linli/contract/areas';
 import type { FieldError } from '@linli/contract/errors';
 import type { PermissionKey } from '@linli/contract/permissions';
@@ -18,7 +18,7 @@ import { type AuditContext, appendAudit } from '../../platform/audit';
 import { hashToken, newToken } from '../../platform/auth';
 import { type Db, type Queryable, withTransaction } from '../../platform/db';
 import { platformErrors } from '../../platform/errors';
-import { type PersonalDataCipher, maskMobile } from '../../platform/personal-data';
+import { maskMobile, type PersonalDataCipher } from '../../platform/personal-data';
 import { grantRole, grantsOfUsers, revokeGrant } from '../access/index';
 import { getArea } from '../areas/index';
 import { levelName, levelNumber } from '../areas/tables';
@@ -56,7 +56,13 @@ export async function resolveSession(deps: AccountDeps, tokenHash: Buffer, sourc
     userId: row.user_id,
     name: row.name,
     mustChangePassword: row.must_change_password,
-    grants: grants.map((g) => ({ id: g.id, role: g.role, areaCode: g.areaCode, areaLevel: g.areaLevel, orgId: g.orgId })),
+    grants: grants.map((g) => ({
+      id: g.id,
+      role: g.role,
+      areaCode: g.areaCode,
+      areaLevel: g.areaLevel,
+      orgId: g.orgId,
+    })),
     currentArea:
       row.current_area_code && row.current_area_level !== null
         ? { code: row.current_area_code, level: levelName(row.current_area_level) }
@@ -80,7 +86,9 @@ export async function presentSession(deps: AccountDeps, actor: Actor): Promise<S
     },
     grants,
     permissions: permissionsOf(actor),
-    currentArea: current ? { code: current.code, level: current.level, name: current.name, fullName: current.fullName } : null,
+    currentArea: current
+      ? { code: current.code, level: current.level, name: current.name, fullName: current.fullName }
+      : null,
     csrfToken: actor.csrfToken,
   };
 }
@@ -113,21 +121,31 @@ export async function signIn(
   const fail = async (reason: string, lock: boolean) => {
     await withTransaction(deps.db, async (tx) => {
       await q.sourceFailures(tx, input.sourceIp, true);
-      await appendAudit(tx, deps.cipher.auditKey, { ...ctx, actorId: user?.id ?? null }, {
-        action: 'auth.signInFailed',
-        entity: 'user',
-        entityId: user?.id ?? null,
-        areaCode: user?.area_code ?? null,
-        after: { mobile: maskMobile(input.mobile), reason },
-      });
-      if (lock && user) {
-        await appendAudit(tx, deps.cipher.auditKey, { ...ctx, actorId: user.id }, {
-          action: 'auth.locked',
+      await appendAudit(
+        tx,
+        deps.cipher.auditKey,
+        { ...ctx, actorId: user?.id ?? null },
+        {
+          action: 'auth.signInFailed',
           entity: 'user',
-          entityId: user.id,
-          areaCode: user.area_code,
-          after: { lockedFor: '15 minutes' },
-        });
+          entityId: user?.id ?? null,
+          areaCode: user?.area_code ?? null,
+          after: { mobile: maskMobile(input.mobile), reason },
+        },
+      );
+      if (lock && user) {
+        await appendAudit(
+          tx,
+          deps.cipher.auditKey,
+          { ...ctx, actorId: user.id },
+          {
+            action: 'auth.locked',
+            entity: 'user',
+            entityId: user.id,
+            areaCode: user.area_code,
+            after: { lockedFor: '15 minutes' },
+          },
+        );
       }
     });
   };
@@ -156,13 +174,24 @@ export async function signIn(
   const { tokenHash } = await withTransaction(deps.db, async (tx) => {
     await q.clearFailedSignIns(tx, user.id);
     const hashed = hashToken(token);
-    await q.insertSession(tx, { tokenHash: hashed, userId: user.id, csrfToken, sourceIp: input.sourceIp, userAgent: input.userAgent });
-    await appendAudit(tx, deps.cipher.auditKey, { ...ctx, actorId: user.id }, {
-      action: 'auth.signIn',
-      entity: 'user',
-      entityId: user.id,
-      areaCode: user.area_code,
+    await q.insertSession(tx, {
+      tokenHash: hashed,
+      userId: user.id,
+      csrfToken,
+      sourceIp: input.sourceIp,
+      userAgent: input.userAgent,
     });
+    await appendAudit(
+      tx,
+      deps.cipher.auditKey,
+      { ...ctx, actorId: user.id },
+      {
+        action: 'auth.signIn',
+        entity: 'user',
+        entityId: user.id,
+        areaCode: user.area_code,
+      },
+    );
     return { tokenHash: hashed };
   });
   const actor = await resolveSession(deps, tokenHash, input.sourceIp);
@@ -239,7 +268,10 @@ export async function setCurrentArea(deps: AccountDeps, actor: Actor, input: Are
 // ─── users ───────────────────────────────────────────────────────────────────
 
 async function presentUsers(deps: AccountDeps, actor: Actor, rows: UserRow[]): Promise<User[]> {
-  const grants = await grantsOfUsers(deps.db, rows.map((r) => r.id));
+  const grants = await grantsOfUsers(
+    deps.db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     name: r.name,

@@ -10,7 +10,9 @@ const get = async (url: string) => {
 
 describe('the national area tree as loaded', () => {
   it('holds every row of the 2023 division codes, level by level', async () => {
-    const { rows } = await ctx.db.query<{ level: number; n: number }>('SELECT level, count(*)::int AS n FROM areas GROUP BY level ORDER BY level');
+    const { rows } = await ctx.db.query<{ level: number; n: number }>(
+      'SELECT level, count(*)::int AS n FROM areas GROUP BY level ORDER BY level',
+    );
     expect(rows.map((r) => r.n)).toEqual([1, 31, 342, 2978, 41352, 620573]);
   });
 
@@ -34,7 +36,9 @@ describe('GET /api/areas/:code/children', () => {
 
   it('keeps 东莞 as it is: a city whose placeholder county of the same code holds the townships', async () => {
     const city = await get('/api/areas/441900000000/children');
-    expect(city.body.items).toEqual([expect.objectContaining({ code: '441900000000', level: 'county', name: '东莞市' })]);
+    expect(city.body.items).toEqual([
+      expect.objectContaining({ code: '441900000000', level: 'county', name: '东莞市' }),
+    ]);
     const county = await get('/api/areas/441900000000/children?level=county');
     expect(county.body.items.length).toBeGreaterThan(30);
     expect(county.body.items.every((a: { level: string }) => a.level === 'township')).toBe(true);
@@ -56,8 +60,18 @@ describe('GET /api/areas/:code/children', () => {
 describe('GET /api/areas/:code', () => {
   it('returns the node with its ancestors, root first', async () => {
     const { body } = await get('/api/areas/440104003104');
-    expect(body.area).toMatchObject({ name: '流水井社区居委会', kind: 'urban', fullName: '广东省广州市越秀区北京街道流水井社区居委会' });
-    expect(body.ancestors.map((a: { name: string }) => a.name)).toEqual(['中华人民共和国', '广东省', '广州市', '越秀区', '北京街道']);
+    expect(body.area).toMatchObject({
+      name: '流水井社区居委会',
+      kind: 'urban',
+      fullName: '广东省广州市越秀区北京街道流水井社区居委会',
+    });
+    expect(body.ancestors.map((a: { name: string }) => a.name)).toEqual([
+      '中华人民共和国',
+      '广东省',
+      '广州市',
+      '越秀区',
+      '北京街道',
+    ]);
   });
 });
 
@@ -70,7 +84,9 @@ describe('GET /api/areas/search', () => {
   it('finds one-character queries too, and respects the level filter', async () => {
     const { body } = await get(`/api/areas/search?q=${encodeURIComponent('粤')}&level=community&within=440000000000`);
     expect(body.items.length).toBeGreaterThan(0);
-    expect(body.items.every((a: { level: string; name: string }) => a.level === 'community' && a.name.includes('粤'))).toBe(true);
+    expect(
+      body.items.every((a: { level: string; name: string }) => a.level === 'community' && a.name.includes('粤')),
+    ).toBe(true);
   });
 });
 

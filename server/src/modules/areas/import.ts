@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createInterface } from 'node:readline';
-import { ROOT_AREA_CODE, type AreaKind } from '@linli/contract/areas';
+import { type AreaKind, ROOT_AREA_CODE } from '@linli/contract/areas';
 import { from as copyFrom } from 'pg-copy-streams';
 import { type Db, withTransaction } from '../../platform/db';
 
@@ -135,7 +135,10 @@ export type AreaImportProgress = (phase: 'read' | 'copy' | 'index', done: number
 
 export type AreaImportResult = { byLevel: number[]; seconds: number };
 
-export async function importAreas(db: Db, opts: { dir?: string; onProgress?: AreaImportProgress } = {}): Promise<AreaImportResult> {
+export async function importAreas(
+  db: Db,
+  opts: { dir?: string; onProgress?: AreaImportProgress } = {},
+): Promise<AreaImportResult> {
   const started = performance.now();
   const dir = opts.dir ?? divisionDataDir();
   const rows: SourceRow[] = [
@@ -172,7 +175,9 @@ export async function importAreas(db: Db, opts: { dir?: string; onProgress?: Are
   await withTransaction(db, async (tx) => {
     await tx.query('TRUNCATE areas');
     const copy = tx.query(
-      copyFrom('COPY areas (code, level, parent_code, parent_level, name, full_name, kind, name_grams, child_count) FROM STDIN'),
+      copyFrom(
+        'COPY areas (code, level, parent_code, parent_level, name, full_name, kind, name_grams, child_count) FROM STDIN',
+      ),
     );
     let done = 0;
     async function* lines() {

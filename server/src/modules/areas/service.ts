@@ -1,4 +1,4 @@
-import { ROOT_AREA_CODE, type Area, type AreaLevel, subtreeRange } from '@linli/contract/areas';
+import { type Area, type AreaLevel, ROOT_AREA_CODE, subtreeRange } from '@linli/contract/areas';
 import type { Queryable } from '../../platform/db';
 import { areaErrors } from './errors';
 import { nameGrams } from './import';

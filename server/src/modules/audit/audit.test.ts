@@ -6,7 +6,9 @@ const ctx = await createTestContext();
 
 describe('the audit trail', () => {
   it('writes a row for every change, in the same transaction', async () => {
-    const admin = await makeUser(ctx, { grant: { role: 'civilAffairs', areaCode: '440104000000', areaLevel: 'county' } });
+    const admin = await makeUser(ctx, {
+      grant: { role: 'civilAffairs', areaCode: '440104000000', areaLevel: 'county' },
+    });
     const client = await new Client(ctx.app).signInReady(admin.mobile, admin.password);
     const created = await client.post('/api/users', {
       name: '新干部',

@@ -23,11 +23,21 @@ export type AuditRow = {
  */
 export async function listAuditInScope(
   db: Queryable,
-  input: { scope: Scope; national: boolean; action?: string; entity?: string; entityId?: string; before?: number; limit: number },
+  input: {
+    scope: Scope;
+    national: boolean;
+    action?: string;
+    entity?: string;
+    entityId?: string;
+    before?: number;
+    limit: number;
+  },
 ): Promise<AuditRow[]> {
   const params: unknown[] = [];
   const where = [
-    input.national ? `(l.area_code IS NULL OR ${scopeSql('l.area_code', input.scope, params)})` : scopeSql('l.area_code', input.scope, params),
+    input.national
+      ? `(l.area_code IS NULL OR ${scopeSql('l.area_code', input.scope, params)})`
+      : scopeSql('l.area_code', input.scope, params),
   ];
   for (const [column, value] of [
     ['l.action', input.action],

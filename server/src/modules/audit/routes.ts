@@ -22,7 +22,11 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: PersonalDataCi
   app.get(
     '/api/audit/export',
     {
-      schema: { summary: 'The filtered audit trail as .xlsx', tags: ['audit'], querystring: AuditListQuery.omit({ cursor: true, limit: true }) },
+      schema: {
+        summary: 'The filtered audit trail as .xlsx',
+        tags: ['audit'],
+        querystring: AuditListQuery.omit({ cursor: true, limit: true }),
+      },
       config: { access: 'audit.read' },
     },
     async (request, reply) => exportAudit(deps, request.actor!, request.query, reply),

@@ -1,5 +1,5 @@
-import type { AuditEntry, AuditListQuery } from '@linli/contract/audit';
 import { ROOT_AREA_CODE } from '@linli/contract/areas';
+import type { AuditEntry, AuditListQuery } from '@linli/contract/audit';
 import type { FastifyReply } from 'fastify';
 import { type Actor, auditContextOf, scopeOf } from '../../platform/access';
 import { appendAudit, verifyAuditChain } from '../../platform/audit';
@@ -48,7 +48,12 @@ export async function listAudit(deps: AuditDeps, actor: Actor, query: AuditListQ
 }
 
 /** exportAudit — the filtered audit list as .xlsx. Audits `audit.export`. */
-export async function exportAudit(deps: AuditDeps, actor: Actor, query: Omit<AuditListQuery, 'cursor' | 'limit'>, reply: FastifyReply) {
+export async function exportAudit(
+  deps: AuditDeps,
+  actor: Actor,
+  query: Omit<AuditListQuery, 'cursor' | 'limit'>,
+  reply: FastifyReply,
+) {
   const { scope, national } = scopeFor(actor);
   await withTransaction(deps.db, (tx) =>
     appendAudit(tx, deps.cipher.auditKey, auditContextOf(actor, 'audit.read'), {

@@ -7,20 +7,64 @@ import { createUser } from '../accounts/index';
 export const DEMO_PASSWORD = 'Linli#2026';
 
 export const demoAccounts: { name: string; mobile: string; areaCode: string; grant: GrantBody; title: string }[] = [
-  { title: '系统管理员（全国）', name: '系统管理员', mobile: '13800000000', areaCode: '000000000000', grant: { role: 'sysadmin', areaCode: '000000000000', areaLevel: 'country' } },
-  { title: '广东省民政厅', name: '陈民政', mobile: '13800000001', areaCode: '440000000000', grant: { role: 'civilAffairs', areaCode: '440000000000', areaLevel: 'province' } },
-  { title: '广州市民政局', name: '李广州', mobile: '13800000002', areaCode: '440100000000', grant: { role: 'civilAffairs', areaCode: '440100000000', areaLevel: 'city' } },
-  { title: '越秀区民政局', name: '王越秀', mobile: '13800000003', areaCode: '440104000000', grant: { role: 'civilAffairs', areaCode: '440104000000', areaLevel: 'county' } },
-  { title: '越秀区北京街道', name: '张北京街', mobile: '13800000004', areaCode: '440104003000', grant: { role: 'township', areaCode: '440104003000', areaLevel: 'township' } },
-  { title: '成都市民政局', name: '刘成都', mobile: '13800000005', areaCode: '510100000000', grant: { role: 'civilAffairs', areaCode: '510100000000', areaLevel: 'city' } },
-  { title: '成都市文明办', name: '赵文明', mobile: '13800000006', areaCode: '510100000000', grant: { role: 'civilizationOffice', areaCode: '510100000000', areaLevel: 'city' } },
+  {
+    title: '系统管理员（全国）',
+    name: '系统管理员',
+    mobile: '13800000000',
+    areaCode: '000000000000',
+    grant: { role: 'sysadmin', areaCode: '000000000000', areaLevel: 'country' },
+  },
+  {
+    title: '广东省民政厅',
+    name: '陈民政',
+    mobile: '13800000001',
+    areaCode: '440000000000',
+    grant: { role: 'civilAffairs', areaCode: '440000000000', areaLevel: 'province' },
+  },
+  {
+    title: '广州市民政局',
+    name: '李广州',
+    mobile: '13800000002',
+    areaCode: '440100000000',
+    grant: { role: 'civilAffairs', areaCode: '440100000000', areaLevel: 'city' },
+  },
+  {
+    title: '越秀区民政局',
+    name: '王越秀',
+    mobile: '13800000003',
+    areaCode: '440104000000',
+    grant: { role: 'civilAffairs', areaCode: '440104000000', areaLevel: 'county' },
+  },
+  {
+    title: '越秀区北京街道',
+    name: '张北京街',
+    mobile: '13800000004',
+    areaCode: '440104003000',
+    grant: { role: 'township', areaCode: '440104003000', areaLevel: 'township' },
+  },
+  {
+    title: '成都市民政局',
+    name: '刘成都',
+    mobile: '13800000005',
+    areaCode: '510100000000',
+    grant: { role: 'civilAffairs', areaCode: '510100000000', areaLevel: 'city' },
+  },
+  {
+    title: '成都市文明办',
+    name: '赵文明',
+    mobile: '13800000006',
+    areaCode: '510100000000',
+    grant: { role: 'civilizationOffice', areaCode: '510100000000', areaLevel: 'city' },
+  },
 ];
 
 /** Creates the demo accounts that do not exist yet; returns how many were created. */
 export async function seedDemo(deps: { db: Db; cipher: PersonalDataCipher }): Promise<number> {
   let created = 0;
   for (const account of demoAccounts) {
-    const exists = await deps.db.query('SELECT 1 FROM users WHERE mobile_hash = $1', [deps.cipher.lookupHash(account.mobile)]);
+    const exists = await deps.db.query('SELECT 1 FROM users WHERE mobile_hash = $1', [
+      deps.cipher.lookupHash(account.mobile),
+    ]);
     if (exists.rowCount) {
       continue;
     }
