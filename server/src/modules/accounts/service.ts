@@ -287,6 +287,11 @@ async function presentUsers(deps: AccountDeps, actor: Actor, rows: UserRow[]): P
   }));
 }
 
+/** Whether an account with this mobile number exists (for seeds and the CLI). */
+export async function isMobileRegistered(deps: AccountDeps, mobile: string): Promise<boolean> {
+  return (await q.findUserByMobileHash(deps.db, deps.cipher.lookupHash(mobile))) !== null;
+}
+
 /** A user the actor may act on under `permission`; otherwise the same 404 as a missing one. */
 async function userInScope(db: Queryable, actor: Actor, id: string, permission: PermissionKey): Promise<UserRow> {
   const row = await q.findUserInScope(db, id, scopeOf(actor, permission));

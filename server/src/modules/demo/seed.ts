@@ -1,7 +1,7 @@
 import type { GrantBody } from '@linli/contract/accounts';
 import type { Db } from '../../platform/db';
 import type { PersonalDataCipher } from '../../platform/personal-data';
-import { createUser } from '../accounts/index';
+import { createUser, isMobileRegistered } from '../accounts/index';
 
 /** The demo sign-ins: real jurisdictions in 广州 and 成都; every account must change its password first. */
 export const DEMO_PASSWORD = 'Linli#2026';
