@@ -17,7 +17,8 @@ export type Config = {
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const dataDir = path.resolve(env.LINLI_DATA_DIR ?? path.join(process.cwd(), 'data'));
+  // ./data at the repository root, whichever directory the command runs from
+  const dataDir = path.resolve(env.LINLI_DATA_DIR ?? path.join(import.meta.dirname, '../../../data'));
   const algorithm = env.LINLI_PERSONAL_DATA_ALGORITHM ?? 'sm4';
   if (algorithm !== 'sm4' && algorithm !== 'aes') {
     throw new Error(`LINLI_PERSONAL_DATA_ALGORITHM must be sm4 or aes, not ${algorithm}`);
