@@ -4,6 +4,7 @@ import type { Messages } from './zh-CN';
 export const en: Messages = {
   app: {
     name: 'Linli',
+    mark: '邻',
     tagline: 'Community social organization platform',
     loading: 'Loading…',
     skipToContent: 'Skip to main content',
@@ -80,7 +81,8 @@ export const en: Messages = {
     },
     changePassword: {
       title: 'Change password',
-      firstSignInNotice: 'This is your first sign-in or your password was reset: please set a new password to continue.',
+      firstSignInNotice:
+        'This is your first sign-in or your password was reset: please set a new password to continue.',
       currentPassword: 'Current password',
       newPassword: 'New password',
       confirmPassword: 'Confirm new password',
@@ -98,8 +100,8 @@ export const en: Messages = {
       classes: 'At least 3 of: lowercase letters, uppercase letters, digits, symbols',
       common: 'Not a common password, nor close to your mobile number or name',
       notMet: 'The password does not meet the rules',
-      met: 'met',
-      unmet: 'not met',
+      met: ' (met)',
+      unmet: ' (not met)',
     },
   },
   home: {
@@ -110,6 +112,7 @@ export const en: Messages = {
     currentAreaTitle: 'Current jurisdiction',
     noCurrentArea: 'No jurisdiction chosen',
     areaPath: 'Area hierarchy',
+    areaWithLevel: '{{name}} ({{level}})',
     shortcutsTitle: 'Shortcuts',
   },
   users: {

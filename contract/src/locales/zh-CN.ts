@@ -6,6 +6,8 @@
 export const zhCN = {
   app: {
     name: '邻里',
+    /** the one-character logo mark */
+    mark: '邻',
     tagline: '社区社会组织服务平台',
     loading: '加载中…',
     skipToContent: '跳到主要内容',
@@ -100,8 +102,8 @@ export const zhCN = {
       classes: '包含小写字母、大写字母、数字、符号中的至少3类',
       common: '不能是常见密码或与手机号、姓名相近',
       notMet: '密码不符合要求',
-      met: '已满足',
-      unmet: '未满足',
+      met: '（已满足）',
+      unmet: '（未满足）',
     },
   },
   home: {
@@ -112,6 +114,7 @@ export const zhCN = {
     currentAreaTitle: '当前辖区',
     noCurrentArea: '尚未选择辖区',
     areaPath: '区划层级',
+    areaWithLevel: '{{name}}（{{level}}）',
     shortcutsTitle: '常用功能',
   },
   users: {

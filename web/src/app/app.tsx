@@ -49,7 +49,16 @@ function toRouteObjects(): RouteObject[] {
   ];
 }
 
-const router = createBrowserRouter(toRouteObjects());
+// v7 behaviour now, so the upgrade changes nothing and the console stays free of warnings
+const router = createBrowserRouter(toRouteObjects(), {
+  future: {
+    v7_fetcherPersist: true,
+    v7_normalizeFormMethod: true,
+    v7_partialHydration: true,
+    v7_relativeSplatPath: true,
+    v7_skipActionErrorRevalidation: true,
+  },
+});
 
 /** Lets request.ts send the user to sign-in or the password change through the router, without a reload. */
 function RequestWiring() {
@@ -71,11 +80,13 @@ export function LinliApp() {
     <ConfigProvider
       locale={i18n.language === 'en' ? enUS : zhCN}
       theme={{ token: { colorPrimary: '#b7410e', borderRadius: 6 } }}
+      // no space between two Chinese characters (“登 录”): it would change the button's accessible name
+      button={{ autoInsertSpace: false }}
     >
       <AntApp>
         <SessionProvider>
           <RequestWiring />
-          <RouterProvider router={router} />
+          <RouterProvider router={router} future={{ v7_startTransition: true }} />
         </SessionProvider>
       </AntApp>
     </ConfigProvider>

@@ -1,3 +1,4 @@
+import { RightOutlined } from '@ant-design/icons';
 import type { Session } from '@linli/contract/accounts';
 import { App, Cascader } from 'antd';
 import { useId, useMemo, useState } from 'react';
@@ -31,6 +32,8 @@ export function AreaSwitcher() {
   const { options, loadData } = useAreaTree({ roots });
   const [isSwitching, setSwitching] = useState(false);
   const current = session.currentArea;
+  // a new array on every render would make the cascader reset the path being browsed
+  const value = useMemo(() => (current ? [areaKey(current)] : []), [current]);
 
   const switchTo = (area: AreaChoice) => {
     if (current && areaKey(current) === areaKey(area)) {
@@ -57,10 +60,11 @@ export function AreaSwitcher() {
         id={id}
         options={options}
         loadData={loadData}
-        value={current ? [areaKey(current)] : []}
+        value={value}
         displayRender={() => current?.fullName ?? ''}
         placeholder={t('header.chooseArea')}
         notFoundContent={t('areaPicker.notFound')}
+        expandIcon={<RightOutlined aria-hidden />}
         disabled={isSwitching}
         allowClear={false}
         style={{ minWidth: 220 }}

@@ -3,17 +3,15 @@ import { fieldErrorText } from './error-text';
 import { ApiError } from './request';
 
 type NamePath = string | (string | number)[];
+/** The two methods used; any antd form instance fits, whatever its values type. */
+type FieldsForm = Pick<FormInstance, 'getFieldsError' | 'setFields'>;
 
 /**
  * Puts the server's field errors next to the fields of an antd form. `rename` maps a server
  * path (`grant.areaCode`) to the form's field name when they differ. Returns whether any error
  * found a field, so the caller shows the general message only when none did.
  */
-export function applyFieldErrors<T>(
-  form: FormInstance<T>,
-  error: unknown,
-  rename: Record<string, NamePath> = {},
-): boolean {
+export function applyFieldErrors(form: FieldsForm, error: unknown, rename: Record<string, NamePath> = {}): boolean {
   if (!(error instanceof ApiError) || error.fields.length === 0) {
     return false;
   }

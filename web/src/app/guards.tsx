@@ -29,7 +29,12 @@ export function Guard({ guard, children }: { guard: RouteGuard; children: ReactN
   }
   if (guard === 'public') {
     if (state.status === 'signedIn') {
-      return <Navigate to={state.session.user.mustChangePassword ? '/change-password' : safeNext(search.get('next'))} replace />;
+      return (
+        <Navigate
+          to={state.session.user.mustChangePassword ? '/change-password' : safeNext(search.get('next'))}
+          replace
+        />
+      );
     }
     return children;
   }

@@ -156,7 +156,11 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
 
   const error = new ApiError(response.status, isErrorBody(body) ? body : fallbackBody(response.status));
-  if (response.status === 401 && options.redirectOnUnauthorized !== false && error.code !== 'AUTH_INVALID_CREDENTIALS') {
+  if (
+    response.status === 401 &&
+    options.redirectOnUnauthorized !== false &&
+    error.code !== 'AUTH_INVALID_CREDENTIALS'
+  ) {
     handlers.onUnauthorized();
   } else if (response.status === 403 && error.code === 'PASSWORD_CHANGE_REQUIRED') {
     handlers.onPasswordChangeRequired();

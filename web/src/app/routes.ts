@@ -75,7 +75,9 @@ export const appRoutes: readonly AppRoute[] = [
     icon: 'audit',
     permission: 'audit.read',
     guard: 'shell',
-    component: lazy(() => import('../features/audit/pages/audit-list-page').then((m) => ({ default: m.AuditListPage }))),
+    component: lazy(() =>
+      import('../features/audit/pages/audit-list-page').then((m) => ({ default: m.AuditListPage })),
+    ),
   },
 ];
 

@@ -1,4 +1,11 @@
-import { AuditOutlined, DownOutlined, HomeOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  DownOutlined,
+  HomeOutlined,
+  LogoutOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
 import { App, Button, Dropdown } from 'antd';
 import { type ReactNode, Suspense } from 'react';
@@ -23,7 +30,7 @@ function Brand() {
   return (
     <Link to="/" className="linli-brand">
       <span className="linli-brand-mark" aria-hidden>
-        邻
+        {t('app.mark')}
       </span>
       <span className="linli-brand-name">{t('app.name')}</span>
     </Link>
@@ -77,7 +84,7 @@ export function ShellLayout() {
         title={t('app.name')}
         logo={false}
         headerTitleRender={() => <Brand />}
-        menuHeaderRender={() => <Brand />}
+        menuHeaderRender={false}
         route={{ path: '/', routes: menu }}
         location={{ pathname: menuPath }}
         menu={{ locale: false }}
@@ -108,7 +115,11 @@ export function ShellLayout() {
               },
             }}
           >
-            <Button type="text" icon={<UserOutlined aria-hidden />} aria-label={t('header.accountMenu', { name: session.user.name })}>
+            <Button
+              type="text"
+              icon={<UserOutlined aria-hidden />}
+              aria-label={t('header.accountMenu', { name: session.user.name })}
+            >
               {session.user.name}
               <DownOutlined aria-hidden />
             </Button>

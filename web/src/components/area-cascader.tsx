@@ -1,3 +1,4 @@
+import { RightOutlined } from '@ant-design/icons';
 import type { AreaLevel, AreaList } from '@linli/contract/areas';
 import { App, Cascader } from 'antd';
 import { type CSSProperties, useCallback, useEffect, useMemo, useState } from 'react';
@@ -146,7 +147,16 @@ export function AreaCascader(props: AreaCascaderProps) {
   const { t } = useTranslation();
   const { options, loadData } = useAreaTree({ roots: props.roots, levels: props.levels });
   const { value, onChange } = props;
-  const cells = value ? [areaKey(value)] : [];
+  // The path last picked here, so that reopening shows it. The cascader resets its open path
+  // whenever the value array changes identity, hence the memo.
+  const [picked, setPicked] = useState<{ key: string; cells: string[] } | null>(null);
+  const valueKey = value ? areaKey(value) : null;
+  const cells = useMemo(() => {
+    if (!valueKey) {
+      return [];
+    }
+    return picked?.key === valueKey ? picked.cells : [valueKey];
+  }, [valueKey, picked]);
 
   return (
     <Cascader<AreaOption>
@@ -160,9 +170,11 @@ export function AreaCascader(props: AreaCascaderProps) {
       disabled={props.disabled}
       placeholder={props.placeholder ?? t('areaPicker.placeholder')}
       notFoundContent={t('areaPicker.notFound')}
+      expandIcon={<RightOutlined aria-hidden />}
       displayRender={() => value?.fullName ?? ''}
-      onChange={(_cells, selected) => {
+      onChange={(nextCells, selected) => {
         const last = selected?.[selected.length - 1];
+        setPicked(last ? { key: areaKey(last.area), cells: nextCells.map(String) } : null);
         onChange?.(last ? last.area : null);
       }}
     />

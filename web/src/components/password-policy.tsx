@@ -19,7 +19,9 @@ function Rule({ isMet, text }: { isMet: boolean | null; text: string }) {
     <li className={isMet ? 'linli-policy-met' : 'linli-policy-unmet'}>
       {isMet ? <CheckCircleFilled aria-hidden /> : <MinusCircleOutlined aria-hidden />} {text}
       {isMet === null ? null : (
-        <span className="linli-visually-hidden">（{isMet ? t('auth.passwordPolicy.met') : t('auth.passwordPolicy.unmet')}）</span>
+        <span className="linli-visually-hidden">
+          {isMet ? t('auth.passwordPolicy.met') : t('auth.passwordPolicy.unmet')}
+        </span>
       )}
     </li>
   );
