@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { GrantBody } from '@linli/contract/accounts';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -11,7 +10,7 @@ import { createPersonalDataCipher } from '../../server/src/platform/personal-dat
 export const CHROMIUM = process.env.LINLI_CHROMIUM ?? '/usr/bin/chromium';
 export const artifacts = path.resolve(import.meta.dirname, '../artifacts');
 
-/** Debian's Chromium, headless, with the flags this closed network needs. Closed after the file. */
+/** Debian's Chromium, headless, with the flags this closed network needs (Playwright gives it a fresh profile). Closed after the file. */
 export async function launchBrowser(): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -24,7 +23,6 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      `--user-data-dir=${mkdtempSync(path.join(os.tmpdir(), 'linli-chromium-'))}`,
     ],
   });
   afterAll(() => browser.close());
