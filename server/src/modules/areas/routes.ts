@@ -2,6 +2,7 @@ import { AreaList, AreaNodeQuery, AreaParams, AreaSearchQuery, AreaWithAncestors
 import { ErrorBody } from '@linli/contract/errors';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../platform/db';
+import { areaReadAccess } from './policy';
 import { getAreaWithAncestors, listChildren, searchAreasByName } from './service';
 
 /** The division tree is public information (国家统计局 publishes it), so reading it needs no sign-in. */
@@ -16,7 +17,7 @@ export const areaRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
         querystring: AreaSearchQuery,
         response: { 200: AreaList, 400: ErrorBody, 404: ErrorBody },
       },
-      config: { access: 'public' },
+      config: { access: areaReadAccess },
     },
     async (request) => searchAreasByName(db, request.query),
   );
@@ -30,7 +31,7 @@ export const areaRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
         querystring: AreaNodeQuery,
         response: { 200: AreaWithAncestors, 400: ErrorBody, 404: ErrorBody },
       },
-      config: { access: 'public' },
+      config: { access: areaReadAccess },
     },
     async (request) => getAreaWithAncestors(db, request.params.code, request.query.level),
   );
@@ -44,7 +45,7 @@ export const areaRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
         querystring: AreaNodeQuery,
         response: { 200: AreaList, 400: ErrorBody, 404: ErrorBody },
       },
-      config: { access: 'public' },
+      config: { access: areaReadAccess },
     },
     async (request) => listChildren(db, request.params.code, request.query.level),
   );

@@ -1,21 +1,6 @@
 import { type Scope, scopeSql } from '../../platform/access';
 import type { Queryable } from '../../platform/db';
-
-export type AuditRow = {
-  seq: number;
-  at: Date;
-  actor_id: string | null;
-  actor_name: string | null;
-  actor_role: string | null;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  area_code: string | null;
-  area_full_name: string | null;
-  source_ip: string | null;
-  before: unknown;
-  after: unknown;
-};
+import type { AuditRow } from './tables';
 
 /**
  * Audit rows in scope, newest first, keyset on seq. Rows without an area (a failed sign-in

@@ -1,12 +1,13 @@
-import { ROOT_AREA_CODE } from '@linli/contract/areas';
 import type { AuditEntry, AuditListQuery } from '@linli/contract/audit';
 import type { FastifyReply } from 'fastify';
-import { type Actor, auditContextOf, scopeOf } from '../../platform/access';
+import { type Actor, auditContextOf } from '../../platform/access';
 import { appendAudit, verifyAuditChain } from '../../platform/audit';
 import { type Db, withTransaction } from '../../platform/db';
 import { pages, sendXlsx } from '../../platform/export';
 import type { PersonalDataCipher } from '../../platform/personal-data';
-import { type AuditRow, listAuditInScope } from './queries';
+import { auditScopeOf as scopeFor } from './policy';
+import { listAuditInScope } from './queries';
+import type { AuditRow } from './tables';
 
 export type AuditDeps = { db: Db; cipher: PersonalDataCipher };
 
@@ -26,12 +27,6 @@ function present(row: AuditRow): AuditEntry {
     before: row.before ?? null,
     after: row.after ?? null,
   };
-}
-
-function scopeFor(actor: Actor) {
-  const scope = scopeOf(actor, 'audit.read');
-  // rows without an area (a failed sign-in for an unknown number) are for country-wide auditors only
-  return { scope, national: scope.ranges.some((r) => r.lo === ROOT_AREA_CODE && r.hi === '999999999999') };
 }
 
 export async function listAudit(deps: AuditDeps, actor: Actor, query: AuditListQuery) {
