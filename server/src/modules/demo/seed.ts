@@ -62,10 +62,7 @@ export const demoAccounts: { name: string; mobile: string; areaCode: string; gra
 export async function seedDemo(deps: { db: Db; cipher: PersonalDataCipher }): Promise<number> {
   let created = 0;
   for (const account of demoAccounts) {
-    const exists = await deps.db.query('SELECT 1 FROM users WHERE mobile_hash = $1', [
-      deps.cipher.lookupHash(account.mobile),
-    ]);
-    if (exists.rowCount) {
+    if (await isMobileRegistered(deps, account.mobile)) {
       continue;
     }
     await createUser(deps, null, {
