@@ -95,3 +95,142 @@ export const OrgFields = z.object({
   creditCode: z.string().trim().toUpperCase().optional().describe('统一社会信用代码, required for registered organizations'),
 });
 export type OrgFields = z.infer<typeof OrgFields>;
+
+export const filingActs = ['establish', 'change', 'dissolve', 'upgrade'] as const;
+export type FilingAct = (typeof filingActs)[number];
+export const filingStates = [
+  'awaitingCommittee',
+  'awaitingTownship',
+  'awaitingCivilAffairs',
+  'returned',
+  'approved',
+  'rejected',
+] as const;
+export type FilingState = (typeof filingStates)[number];
+export const filingSteps = ['submit', 'resubmit', 'committeeOpinion', 'townshipDecision', 'civilAffairsRecord'] as const;
+export type FilingStep = (typeof filingSteps)[number];
+export const filingDecisions = ['approve', 'reject', 'returnForChanges'] as const;
+export type FilingDecision = (typeof filingDecisions)[number];
+
+export const EstablishBody = OrgFields.extend({
+  tier: z.enum(orgTiers),
+  leaders: z.array(OrgLeaderInput).min(1, { message: 'org.leaders.required' }).max(10),
+});
+export type EstablishBody = z.infer<typeof EstablishBody>;
+
+export const ChangeBody = OrgFields.omit({ creditCode: true, areaCode: true }).partial().extend({
+  leaders: z.array(OrgLeaderInput).min(1).max(10).optional(),
+});
+export type ChangeBody = z.infer<typeof ChangeBody>;
+
+export const DissolveBody = z.object({ reason: z.string().trim().min(2, { message: 'reason.required' }).max(500) });
+export const UpgradeBody = z.object({ creditCode: z.string().trim().toUpperCase().optional() });
+
+export const DecisionBody = z
+  .object({
+    decision: z.enum(filingDecisions),
+    comment: z.string().trim().max(1000).default(''),
+  })
+  .refine((b) => b.decision === 'approve' || b.comment.length >= 2, {
+    message: 'reason.required',
+    path: ['comment'],
+  });
+export type DecisionBody = z.infer<typeof DecisionBody>;
+
+export const StatusBody = z.object({
+  status: z.enum(['active', 'suspended', 'abnormal']),
+  reason: z.string().trim().min(2, { message: 'reason.required' }).max(500),
+});
+
+export const OrgParams = z.object({ id: z.uuid({ message: 'id.invalid' }) });
+
+export const Leader = z.object({ id: z.string(), name: z.string(), role: z.enum(['leader', 'contact']), mobileMasked: z.string() });
+
+export const FilingStepView = z.object({
+  step: z.enum(filingSteps),
+  decision: z.enum(filingDecisions).nullable(),
+  comment: z.string().nullable(),
+  actorName: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  at: z.string(),
+});
+
+export const Filing = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  act: z.enum(filingActs),
+  tier: z.enum(orgTiers),
+  state: z.enum(filingStates),
+  proposed: z.record(z.string(), z.unknown()),
+  reason: z.string().nullable(),
+  areaCode: z.string(),
+  areaFullName: z.string(),
+  submittedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  steps: z.array(FilingStepView),
+  abilities: z.object({ committeeOpinion: z.boolean(), townshipDecision: z.boolean(), civilAffairsRecord: z.boolean(), resubmit: z.boolean() }),
+});
+export type Filing = z.infer<typeof Filing>;
+
+export const orgRecordStatuses = ['pending', 'notEstablished', ...orgStatuses] as const;
+
+export const Organization = z.object({
+  id: z.string(),
+  name: z.string(),
+  tier: z.enum(orgTiers),
+  category: z.enum(orgCategories),
+  hubKind: z.enum(hubKinds),
+  areaCode: z.string(),
+  areaFullName: z.string(),
+  foundedOn: z.string(),
+  serviceTargets: z.array(z.enum(serviceTargets)),
+  venue: z.string(),
+  memberCount: z.number(),
+  socialWorkerCount: z.number(),
+  certifiedSocialWorkerCount: z.number(),
+  partyOrg: z.enum(partyOrgForms),
+  charterPartyClause: z.boolean(),
+  creditCode: z.string().nullable(),
+  status: z.enum(orgRecordStatuses),
+  statusReason: z.string().nullable(),
+  leaders: z.array(Leader),
+  filings: z.array(Filing),
+  abilities: z.object({ fileChange: z.boolean(), fileDissolve: z.boolean(), fileUpgrade: z.boolean(), supervise: z.boolean() }),
+});
+export type Organization = z.infer<typeof Organization>;
+
+export const OrgSummary = Organization.omit({ leaders: true, filings: true, abilities: true });
+export type OrgSummary = z.infer<typeof OrgSummary>;
+
+export const OrgListQuery = z.object({
+  q: z.string().trim().max(80).optional().describe('two or more characters of the name, a credit code, or a leader’s mobile'),
+  tier: z.enum(orgTiers).optional(),
+  category: z.enum(orgCategories).optional(),
+  hubKind: z.enum(hubKinds).optional(),
+  status: z.enum(orgRecordStatuses).optional(),
+  serviceTarget: z.enum(serviceTargets).optional(),
+  partyOrg: z.enum(partyOrgForms).optional(),
+  foundedYear: z.coerce.number().int().min(1949).max(2100).optional(),
+  sort: z.enum(['name', 'founded']).default('founded'),
+  cursor: z.string().max(300).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type OrgListQuery = z.infer<typeof OrgListQuery>;
+
+export const OrgList = z.object({ items: z.array(OrgSummary), nextCursor: z.string().nullable() });
+export const FilingList = z.object({ items: z.array(Filing) });
+
+/** What the public page shows: no personal data (003 二.四.2 disclosure). */
+export const OrgDisclosure = z.object({
+  id: z.string(),
+  name: z.string(),
+  tier: z.enum(orgTiers),
+  category: z.enum(orgCategories),
+  hubKind: z.enum(hubKinds),
+  areaFullName: z.string(),
+  foundedOn: z.string(),
+  serviceTargets: z.array(z.enum(serviceTargets)),
+  status: z.enum(orgStatuses),
+  creditCode: z.string().nullable(),
+});

@@ -60,6 +60,12 @@ export const permissionKeys = [
   'roles.grant',
   'audit.read',
   'personalData.reveal',
+  'organizations.read',
+  'organizations.supervise',
+  'filings.submit',
+  'filings.committeeReview',
+  'filings.townshipDecide',
+  'filings.civilAffairsRecord',
 ] as const;
 export type PermissionKey = (typeof permissionKeys)[number];
 
@@ -73,6 +79,28 @@ export const permissions: Record<PermissionKey, PermissionSpec> = {
   'roles.grant': { label: 'permissions.roles.grant', dependsOn: ['users.read'], lowestLevel: 'township' },
   'audit.read': { label: 'permissions.audit.read', dependsOn: [], lowestLevel: 'community' },
   'personalData.reveal': { label: 'permissions.personalData.reveal', dependsOn: [], lowestLevel: 'township' },
+  'organizations.read': { label: 'permissions.organizations.read', dependsOn: [], lowestLevel: 'community' },
+  'organizations.supervise': {
+    label: 'permissions.organizations.supervise',
+    dependsOn: ['organizations.read'],
+    lowestLevel: 'township',
+  },
+  'filings.submit': { label: 'permissions.filings.submit', dependsOn: [], lowestLevel: 'community' },
+  'filings.committeeReview': {
+    label: 'permissions.filings.committeeReview',
+    dependsOn: ['organizations.read'],
+    lowestLevel: 'community',
+  },
+  'filings.townshipDecide': {
+    label: 'permissions.filings.townshipDecide',
+    dependsOn: ['organizations.read'],
+    lowestLevel: 'township',
+  },
+  'filings.civilAffairsRecord': {
+    label: 'permissions.filings.civilAffairsRecord',
+    dependsOn: ['organizations.read'],
+    lowestLevel: 'county',
+  },
 };
 
 const officer: readonly PermissionKey[] = [
@@ -86,16 +114,20 @@ const officer: readonly PermissionKey[] = [
   'personalData.reveal',
 ];
 
-/** What each role may do, before the jurisdiction is considered. */
+/**
+ * What each role may do, before the jurisdiction is considered. Filing paths (004 三.二.1–2):
+ * the committee records guided organizations and gives its opinion on filed ones, the township
+ * decides filings, civil affairs records registered organizations.
+ */
 export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
   sysadmin: permissionKeys,
-  civilAffairs: officer,
-  civilizationOffice: ['areas.read', 'users.read', 'audit.read'],
-  township: officer,
-  committee: ['areas.read', 'users.read', 'audit.read'],
-  orgAdmin: ['areas.read'],
-  volunteer: ['areas.read'],
-  resident: ['areas.read'],
+  civilAffairs: [...officer, 'organizations.read', 'organizations.supervise', 'filings.submit', 'filings.civilAffairsRecord'],
+  civilizationOffice: ['areas.read', 'users.read', 'audit.read', 'organizations.read'],
+  township: [...officer, 'organizations.read', 'organizations.supervise', 'filings.submit', 'filings.townshipDecide'],
+  committee: ['areas.read', 'users.read', 'audit.read', 'organizations.read', 'filings.submit', 'filings.committeeReview'],
+  orgAdmin: ['areas.read', 'filings.submit'],
+  volunteer: ['areas.read', 'filings.submit'],
+  resident: ['areas.read', 'filings.submit'],
   reviewer: ['areas.read'],
 };
 
