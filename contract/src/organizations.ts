@@ -40,7 +40,12 @@ export type OrgStatus = (typeof orgStatuses)[number];
 /** Chinese labels used by the survey template, exports and the console (zh-CN first). */
 export const orgLabels = {
   tier: { registered: '依法登记', filed: '街道(乡镇)备案', guided: '社区指导' },
-  category: { charity: '公益慈善类', livingServices: '生活服务类', communityAffairs: '社区事务类', cultureSports: '文体活动类' },
+  category: {
+    charity: '公益慈善类',
+    livingServices: '生活服务类',
+    communityAffairs: '社区事务类',
+    cultureSports: '文体活动类',
+  },
   hubKind: { none: '否', hub: '枢纽型组织', federation: '联合会' },
   serviceTarget: {
     elderly: '老年人',
@@ -92,7 +97,12 @@ export const OrgFields = z.object({
   certifiedSocialWorkerCount: z.number().int().min(0).max(10_000).default(0),
   partyOrg: z.enum(partyOrgForms).default('none'),
   charterPartyClause: z.boolean().default(false),
-  creditCode: z.string().trim().toUpperCase().optional().describe('统一社会信用代码, required for registered organizations'),
+  creditCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .optional()
+    .describe('统一社会信用代码, required for registered organizations'),
 });
 export type OrgFields = z.infer<typeof OrgFields>;
 
@@ -107,7 +117,13 @@ export const filingStates = [
   'rejected',
 ] as const;
 export type FilingState = (typeof filingStates)[number];
-export const filingSteps = ['submit', 'resubmit', 'committeeOpinion', 'townshipDecision', 'civilAffairsRecord'] as const;
+export const filingSteps = [
+  'submit',
+  'resubmit',
+  'committeeOpinion',
+  'townshipDecision',
+  'civilAffairsRecord',
+] as const;
 export type FilingStep = (typeof filingSteps)[number];
 export const filingDecisions = ['approve', 'reject', 'returnForChanges'] as const;
 export type FilingDecision = (typeof filingDecisions)[number];
@@ -118,9 +134,11 @@ export const EstablishBody = OrgFields.extend({
 });
 export type EstablishBody = z.infer<typeof EstablishBody>;
 
-export const ChangeBody = OrgFields.omit({ creditCode: true, areaCode: true }).partial().extend({
-  leaders: z.array(OrgLeaderInput).min(1).max(10).optional(),
-});
+export const ChangeBody = OrgFields.omit({ creditCode: true, areaCode: true })
+  .partial()
+  .extend({
+    leaders: z.array(OrgLeaderInput).min(1).max(10).optional(),
+  });
 export type ChangeBody = z.infer<typeof ChangeBody>;
 
 export const DissolveBody = z.object({ reason: z.string().trim().min(2, { message: 'reason.required' }).max(500) });
@@ -144,7 +162,12 @@ export const StatusBody = z.object({
 
 export const OrgParams = z.object({ id: z.uuid({ message: 'id.invalid' }) });
 
-export const Leader = z.object({ id: z.string(), name: z.string(), role: z.enum(['leader', 'contact']), mobileMasked: z.string() });
+export const Leader = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(['leader', 'contact']),
+  mobileMasked: z.string(),
+});
 
 export const FilingStepView = z.object({
   step: z.enum(filingSteps),
@@ -169,7 +192,12 @@ export const Filing = z.object({
   submittedAt: z.string(),
   decidedAt: z.string().nullable(),
   steps: z.array(FilingStepView),
-  abilities: z.object({ committeeOpinion: z.boolean(), townshipDecision: z.boolean(), civilAffairsRecord: z.boolean(), resubmit: z.boolean() }),
+  abilities: z.object({
+    committeeOpinion: z.boolean(),
+    townshipDecision: z.boolean(),
+    civilAffairsRecord: z.boolean(),
+    resubmit: z.boolean(),
+  }),
 });
 export type Filing = z.infer<typeof Filing>;
 
@@ -196,7 +224,12 @@ export const Organization = z.object({
   statusReason: z.string().nullable(),
   leaders: z.array(Leader),
   filings: z.array(Filing),
-  abilities: z.object({ fileChange: z.boolean(), fileDissolve: z.boolean(), fileUpgrade: z.boolean(), supervise: z.boolean() }),
+  abilities: z.object({
+    fileChange: z.boolean(),
+    fileDissolve: z.boolean(),
+    fileUpgrade: z.boolean(),
+    supervise: z.boolean(),
+  }),
 });
 export type Organization = z.infer<typeof Organization>;
 
@@ -204,7 +237,12 @@ export const OrgSummary = Organization.omit({ leaders: true, filings: true, abil
 export type OrgSummary = z.infer<typeof OrgSummary>;
 
 export const OrgListQuery = z.object({
-  q: z.string().trim().max(80).optional().describe('two or more characters of the name, a credit code, or a leader’s mobile'),
+  q: z
+    .string()
+    .trim()
+    .max(80)
+    .optional()
+    .describe('two or more characters of the name, a credit code, or a leader’s mobile'),
   tier: z.enum(orgTiers).optional(),
   category: z.enum(orgCategories).optional(),
   hubKind: z.enum(hubKinds).optional(),

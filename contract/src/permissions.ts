@@ -121,10 +121,23 @@ const officer: readonly PermissionKey[] = [
  */
 export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
   sysadmin: permissionKeys,
-  civilAffairs: [...officer, 'organizations.read', 'organizations.supervise', 'filings.submit', 'filings.civilAffairsRecord'],
+  civilAffairs: [
+    ...officer,
+    'organizations.read',
+    'organizations.supervise',
+    'filings.submit',
+    'filings.civilAffairsRecord',
+  ],
   civilizationOffice: ['areas.read', 'users.read', 'audit.read', 'organizations.read'],
   township: [...officer, 'organizations.read', 'organizations.supervise', 'filings.submit', 'filings.townshipDecide'],
-  committee: ['areas.read', 'users.read', 'audit.read', 'organizations.read', 'filings.submit', 'filings.committeeReview'],
+  committee: [
+    'areas.read',
+    'users.read',
+    'audit.read',
+    'organizations.read',
+    'filings.submit',
+    'filings.committeeReview',
+  ],
   orgAdmin: ['areas.read', 'filings.submit'],
   volunteer: ['areas.read', 'filings.submit'],
   resident: ['areas.read', 'filings.submit'],
