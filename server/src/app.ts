@@ -14,6 +14,7 @@ import { accessRoutes } from './modules/access/index';
 import { accountRoutes, resolveSession } from './modules/accounts/index';
 import { areaRoutes } from './modules/areas/index';
 import { auditRoutes } from './modules/audit/index';
+import { organizationRoutes } from './modules/organizations/index';
 import { authPlugin } from './platform/auth';
 import type { Db } from './platform/db';
 import { platformErrors, registerErrorHandler } from './platform/errors';
@@ -63,6 +64,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accountRoutes, moduleDeps);
   await app.register(accessRoutes, moduleDeps);
   await app.register(auditRoutes, moduleDeps);
+  await app.register(organizationRoutes, moduleDeps);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 

@@ -6,4 +6,4 @@
 
 export { mayGrant } from './policy';
 export { accessRoutes } from './routes';
-export { grantRole, grantsOfUsers, revokeGrant } from './service';
+export { grantOrgAdmin, grantRole, grantsOfUsers, revokeGrant } from './service';

@@ -89,6 +89,36 @@ export async function grantRole(
   return grant;
 }
 
+/**
+ * grantOrgAdmin — the system makes the person who filed a new organization its administrator
+ * when the establishment is approved (the rule lives in the filing workflow, not in mayGrant).
+ * Audits `role.grant`.
+ */
+export async function grantOrgAdmin(
+  tx: Tx,
+  auditKey: Buffer,
+  ctx: { actor: Actor; userId: string; orgId: string; areaCode: string },
+): Promise<void> {
+  const area = await getArea(tx, ctx.areaCode);
+  const id = await insertGrant(tx, {
+    userId: ctx.userId,
+    role: 'orgAdmin',
+    areaCode: area.code,
+    areaLevel: levelNumber(area.level),
+    orgId: ctx.orgId,
+    grantedBy: ctx.actor.userId,
+  });
+  if (id) {
+    await appendAudit(tx, auditKey, auditContextOf(ctx.actor), {
+      action: 'role.grant',
+      entity: 'user',
+      entityId: ctx.userId,
+      areaCode: area.code,
+      after: { grantId: id, role: 'orgAdmin', orgId: ctx.orgId, areaCode: area.code, areaLevel: area.level },
+    });
+  }
+}
+
 /** revokeGrant — removes one grant; same rule as granting it. Audits `role.revoke`. */
 export async function revokeGrant(
   tx: Tx,

@@ -1,0 +1,345 @@
+import { type Scope, scopeSql } from '../../platform/access';
+import type { Queryable } from '../../platform/db';
+import { type FilingRow, type FilingStepRow, type LeaderRow, ORG_FIELD_COLUMNS, type OrgRow } from './tables';
+
+const AREA_NAME = (column: string) =>
+  `(SELECT a.full_name FROM areas a WHERE a.code = ${column} ORDER BY a.level LIMIT 1)`;
+
+const ORG_SELECT = `SELECT o.id, o.name, o.tier, o.category, o.hub_kind, o.area_code, ${AREA_NAME('o.area_code')} AS area_full_name,
+       to_char(o.founded_on, 'YYYY-MM-DD') AS founded_on, o.service_targets, o.venue, o.member_count,
+       o.social_worker_count, o.certified_social_worker_count, o.party_org, o.charter_party_clause,
+       o.credit_code, o.status, o.status_reason, o.created_at
+  FROM organizations o`;
+
+export type OrgInsert = {
+  name: string;
+  nameKey: string;
+  nameGrams: string[];
+  tier: string;
+  category: string;
+  hubKind: string;
+  areaCode: string;
+  foundedOn: string;
+  serviceTargets: string[];
+  venue: string;
+  memberCount: number;
+  socialWorkerCount: number;
+  certifiedSocialWorkerCount: number;
+  partyOrg: string;
+  charterPartyClause: boolean;
+  creditCode: string | null;
+  createdBy: string;
+};
+
+/** Inserts a pending record; null when the normalized name is taken in the township. */
+export async function insertOrg(db: Queryable, o: OrgInsert): Promise<string | null> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO organizations (name, name_key, name_grams, tier, category, hub_kind, area_code, founded_on, service_targets,
+       venue, member_count, social_worker_count, certified_social_worker_count, party_org, charter_party_clause,
+       credit_code, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+     ON CONFLICT DO NOTHING RETURNING id`,
+    [
+      o.name,
+      o.nameKey,
+      o.nameGrams,
+      o.tier,
+      o.category,
+      o.hubKind,
+      o.areaCode,
+      o.foundedOn,
+      o.serviceTargets,
+      o.venue,
+      o.memberCount,
+      o.socialWorkerCount,
+      o.certifiedSocialWorkerCount,
+      o.partyOrg,
+      o.charterPartyClause,
+      o.creditCode,
+      o.createdBy,
+    ],
+  );
+  return rows[0]?.id ?? null;
+}
+
+export async function findOrgInScope(
+  db: Queryable,
+  id: string,
+  scope: Scope,
+  forUpdate = false,
+): Promise<OrgRow | null> {
+  const params: unknown[] = [id];
+  const { rows } = await db.query<OrgRow>(
+    `${ORG_SELECT} WHERE o.id = $1 AND ${scopeSql('o.area_code', scope, params)}${forUpdate ? ' FOR UPDATE OF o' : ''}`,
+    params,
+  );
+  return rows[0] ?? null;
+}
+
+export async function findOrgById(db: Queryable, id: string): Promise<OrgRow | null> {
+  const { rows } = await db.query<OrgRow>(`${ORG_SELECT} WHERE o.id = $1`, [id]);
+  return rows[0] ?? null;
+}
+
+/** Whether another live record in the township already uses this normalized name. */
+export async function isNameTaken(db: Queryable, areaCode: string, nameKey: string, exceptId: string | null) {
+  const { rowCount } = await db.query(
+    `SELECT 1 FROM organizations
+      WHERE substr(area_code, 1, 9) = substr($1, 1, 9) AND name_key = $2
+        AND status NOT IN ('dissolved', 'notEstablished') AND ($3::uuid IS NULL OR id <> $3)`,
+    [areaCode, nameKey, exceptId],
+  );
+  return (rowCount ?? 0) > 0;
+}
+
+export async function isCreditCodeTaken(db: Queryable, creditCode: string, exceptId: string | null) {
+  const { rowCount } = await db.query(
+    'SELECT 1 FROM organizations WHERE credit_code = $1 AND ($2::uuid IS NULL OR id <> $2)',
+    [creditCode, exceptId],
+  );
+  return (rowCount ?? 0) > 0;
+}
+
+/** Applies field changes (keys of ORG_FIELD_COLUMNS, plus name_key/name_grams/tier/credit_code). */
+export async function updateOrg(db: Queryable, id: string, changes: Record<string, unknown>): Promise<void> {
+  const sets: string[] = [];
+  const params: unknown[] = [id];
+  for (const [key, value] of Object.entries(changes)) {
+    const column = ORG_FIELD_COLUMNS[key as keyof typeof ORG_FIELD_COLUMNS] ?? key;
+    if (!/^[a-z_]+$/.test(column)) {
+      throw new Error(`not a column: ${column}`);
+    }
+    params.push(value);
+    sets.push(`${column} = $${params.length}`);
+  }
+  if (sets.length > 0) {
+    await db.query(`UPDATE organizations SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, params);
+  }
+}
+
+export async function setOrgStatus(db: Queryable, id: string, status: string, reason: string | null): Promise<void> {
+  await db.query('UPDATE organizations SET status = $2, status_reason = $3, updated_at = now() WHERE id = $1', [
+    id,
+    status,
+    reason,
+  ]);
+}
+
+export type OrgListFilter = {
+  scope: Scope;
+  grams?: string[];
+  nameLike?: string;
+  creditCode?: string;
+  leaderMobileHash?: Buffer;
+  tier?: string;
+  category?: string;
+  hubKind?: string;
+  status?: string;
+  serviceTarget?: string;
+  partyOrg?: string;
+  foundedYear?: number;
+  sort: 'name' | 'founded';
+  after?: { key: string; id: string };
+  limit: number;
+};
+
+/**
+ * Organizations in scope, filtered, keyset-paginated. Sort by pinyin uses the ICU collation
+ * when the server has it ("zh-x-icu"), else the code-point order; by date, newest founded first.
+ */
+export async function listOrgsInScope(db: Queryable, f: OrgListFilter): Promise<(OrgRow & { sort_key: string })[]> {
+  const params: unknown[] = [];
+  const where = [scopeSql('o.area_code', f.scope, params)];
+  const add = (sql: (p: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (f.grams && f.grams.length > 0) {
+    add((p) => `o.name_grams @> ${p}::text[]`, f.grams);
+  }
+  if (f.nameLike) {
+    add((p) => `strpos(o.name_key, ${p}) > 0`, f.nameLike);
+  }
+  if (f.creditCode) {
+    add((p) => `o.credit_code = ${p}`, f.creditCode);
+  }
+  if (f.leaderMobileHash) {
+    add(
+      (p) => `EXISTS (SELECT 1 FROM org_leaders l WHERE l.org_id = o.id AND l.mobile_hash = ${p})`,
+      f.leaderMobileHash,
+    );
+  }
+  for (const [column, value] of [
+    ['o.tier', f.tier],
+    ['o.category', f.category],
+    ['o.hub_kind', f.hubKind],
+    ['o.status', f.status],
+    ['o.party_org', f.partyOrg],
+  ] as const) {
+    if (value) {
+      add((p) => `${column} = ${p}`, value);
+    }
+  }
+  if (f.serviceTarget) {
+    add((p) => `${p} = ANY(o.service_targets)`, f.serviceTarget);
+  }
+  if (f.foundedYear) {
+    add((p) => `o.founded_on >= make_date(${p}, 1, 1) AND o.founded_on < make_date(${p} + 1, 1, 1)`, f.foundedYear);
+  }
+  const sortKey = f.sort === 'name' ? 'o.name' : `to_char(o.founded_on, 'YYYY-MM-DD')`;
+  const direction = f.sort === 'name' ? 'ASC' : 'DESC';
+  const comparison = f.sort === 'name' ? '>' : '<';
+  if (f.after) {
+    params.push(f.after.key, f.after.id);
+    where.push(`(${sortKey}, o.id) ${comparison} ($${params.length - 1}, $${params.length}::uuid)`);
+  }
+  params.push(f.limit);
+  const { rows } = await db.query<OrgRow & { sort_key: string }>(
+    `${ORG_SELECT.replace('SELECT ', `SELECT ${sortKey} AS sort_key, `)}
+      WHERE ${where.join(' AND ')}
+      ORDER BY ${sortKey} ${direction}, o.id ${direction}
+      LIMIT $${params.length}`,
+    params,
+  );
+  return rows;
+}
+
+export async function insertLeaders(
+  db: Queryable,
+  orgId: string,
+  leaders: { name: string; role: string; mobileEnc: Buffer; mobileHash: Buffer }[],
+): Promise<void> {
+  for (const l of leaders) {
+    await db.query(
+      'INSERT INTO org_leaders (org_id, name, role, mobile_enc, mobile_hash) VALUES ($1, $2, $3, $4, $5)',
+      [orgId, l.name, l.role, l.mobileEnc, l.mobileHash],
+    );
+  }
+}
+
+export async function deleteLeaders(db: Queryable, orgId: string): Promise<void> {
+  await db.query('DELETE FROM org_leaders WHERE org_id = $1', [orgId]);
+}
+
+export async function findLeaders(db: Queryable, orgId: string): Promise<LeaderRow[]> {
+  const { rows } = await db.query<LeaderRow>(
+    'SELECT id, org_id, name, role, mobile_enc FROM org_leaders WHERE org_id = $1 ORDER BY role DESC, name',
+    [orgId],
+  );
+  return rows;
+}
+
+const FILING_SELECT = `SELECT f.id, f.org_id, o.name AS org_name, f.act, f.tier, f.state, f.proposed, f.reason, f.area_code,
+       ${AREA_NAME('f.area_code')} AS area_full_name, f.submitted_by, f.submitted_at, f.decided_at
+  FROM filings f JOIN organizations o ON o.id = f.org_id`;
+
+export async function insertFiling(
+  db: Queryable,
+  f: {
+    orgId: string;
+    act: string;
+    tier: string;
+    state: string;
+    proposed: unknown;
+    reason: string | null;
+    areaCode: string;
+    submittedBy: string;
+  },
+): Promise<string | null> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO filings (org_id, act, tier, state, proposed, reason, area_code, submitted_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id`,
+    [f.orgId, f.act, f.tier, f.state, JSON.stringify(f.proposed), f.reason, f.areaCode, f.submittedBy],
+  );
+  return rows[0]?.id ?? null;
+}
+
+/** A filing visible to the actor: in scope, or submitted by the actor. Locked when `forUpdate`. */
+export async function findFiling(db: Queryable, id: string, scope: Scope, actorId: string, forUpdate = false) {
+  const params: unknown[] = [id, actorId];
+  const { rows } = await db.query<FilingRow>(
+    `${FILING_SELECT} WHERE f.id = $1 AND (f.submitted_by = $2 OR ${scopeSql('f.area_code', scope, params)})${forUpdate ? ' FOR UPDATE OF f' : ''}`,
+    params,
+  );
+  return rows[0] ?? null;
+}
+
+export async function findFilingsOfOrg(db: Queryable, orgId: string): Promise<FilingRow[]> {
+  const { rows } = await db.query<FilingRow>(`${FILING_SELECT} WHERE f.org_id = $1 ORDER BY f.submitted_at DESC`, [
+    orgId,
+  ]);
+  return rows;
+}
+
+/** Filings waiting in `states`, inside `scope`, oldest first (the review queue). */
+export async function findFilingsAwaiting(db: Queryable, parts: { states: string[]; scope: Scope }[], limit: number) {
+  const params: unknown[] = [];
+  const clauses = parts
+    .filter((p) => p.scope.ranges.length > 0)
+    .map((p) => {
+      params.push(p.states);
+      const states = `$${params.length}`;
+      return `(f.state = ANY(${states}::text[]) AND ${scopeSql('f.area_code', p.scope, params)})`;
+    });
+  if (clauses.length === 0) {
+    return [];
+  }
+  params.push(limit);
+  const { rows } = await db.query<FilingRow>(
+    `${FILING_SELECT} WHERE ${clauses.join(' OR ')} ORDER BY f.submitted_at LIMIT $${params.length}`,
+    params,
+  );
+  return rows;
+}
+
+/** The actor's own filings, newest first. */
+export async function findFilingsBySubmitter(db: Queryable, actorId: string, limit: number) {
+  const { rows } = await db.query<FilingRow>(
+    `${FILING_SELECT} WHERE f.submitted_by = $1 ORDER BY f.submitted_at DESC LIMIT $2`,
+    [actorId, limit],
+  );
+  return rows;
+}
+
+export async function updateFiling(
+  db: Queryable,
+  id: string,
+  changes: { state: string; proposed?: unknown; decided: boolean },
+): Promise<void> {
+  await db.query(
+    `UPDATE filings SET state = $2, proposed = coalesce($3::jsonb, proposed),
+            decided_at = CASE WHEN $4 THEN now() ELSE decided_at END
+      WHERE id = $1`,
+    [id, changes.state, changes.proposed === undefined ? null : JSON.stringify(changes.proposed), changes.decided],
+  );
+}
+
+export async function insertStep(
+  db: Queryable,
+  s: {
+    filingId: string;
+    step: string;
+    decision: string | null;
+    comment: string | null;
+    actorId: string;
+    actorRole: string | null;
+  },
+): Promise<void> {
+  await db.query(
+    'INSERT INTO filing_steps (filing_id, step, decision, comment, actor_id, actor_role) VALUES ($1, $2, $3, $4, $5, $6)',
+    [s.filingId, s.step, s.decision, s.comment, s.actorId, s.actorRole],
+  );
+}
+
+export async function findSteps(db: Queryable, filingIds: string[]): Promise<FilingStepRow[]> {
+  if (filingIds.length === 0) {
+    return [];
+  }
+  const { rows } = await db.query<FilingStepRow>(
+    `SELECT s.filing_id, s.step, s.decision, s.comment, u.name AS actor_name, s.actor_role, s.at
+       FROM filing_steps s LEFT JOIN users u ON u.id = s.actor_id
+      WHERE s.filing_id = ANY($1::uuid[]) ORDER BY s.id`,
+    [filingIds],
+  );
+  return rows;
+}
