@@ -6,7 +6,7 @@ import { buildApp } from './app';
 import { createUser } from './modules/accounts/index';
 import { countAreasByLevel, importAreas } from './modules/areas/index';
 import { verifyAudit } from './modules/audit/index';
-import { DEMO_PASSWORD, demoAccounts, seedDemo } from './modules/demo/seed';
+import { DEMO_PASSWORD, demoAccounts, seedDemo, seedDemoRegistry } from './modules/demo/seed';
 import { loadConfig } from './platform/config';
 import { progressBar } from './platform/progress';
 import { openRuntime, type Runtime } from './platform/runtime';
@@ -35,6 +35,15 @@ async function loadAreas(rt: Runtime): Promise<void> {
   }
   const [, p, c, co, t, v] = result.byLevel;
   console.log(`区划已导入: ${p} 省, ${c} 市, ${co} 县, ${t} 乡镇, ${v} 村/社区 — ${result.seconds.toFixed(1)} s`);
+}
+
+async function loadDemoRegistry(rt: Runtime): Promise<void> {
+  const bar = progressBar('演示组织 demo orgs ');
+  const count = await seedDemoRegistry(rt, (done, total) => bar.update(done, total));
+  bar.stop();
+  if (count > 0) {
+    console.log(`演示社区社会组织 demo organizations: ${count}`);
+  }
 }
 
 program
@@ -67,6 +76,7 @@ program
       const seeded = await seedDemo(rt);
       if (seeded > 0) {
         console.log(`已创建 ${seeded} 个演示账号 (demo accounts created)`);
+        await loadDemoRegistry(rt);
       }
       app = await buildApp({
         db: rt.db,
@@ -120,6 +130,7 @@ program
         await loadAreas(rt);
       }
       console.log(`已创建 ${await seedDemo(rt)} 个演示账号`);
+      await loadDemoRegistry(rt);
     });
   });
 

@@ -5,4 +5,4 @@
 
 export { checkPasswordPolicy } from './password';
 export { accountRoutes } from './routes';
-export { type AccountDeps, createUser, isMobileRegistered, resolveSession } from './service';
+export { type AccountDeps, createUser, isMobileRegistered, resolveSession, userIdByMobile } from './service';

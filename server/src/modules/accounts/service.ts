@@ -289,7 +289,11 @@ async function presentUsers(deps: AccountDeps, actor: Actor, rows: UserRow[]): P
 
 /** Whether an account with this mobile number exists (for seeds and the CLI). */
 export async function isMobileRegistered(deps: AccountDeps, mobile: string): Promise<boolean> {
-  return (await q.findUserByMobileHash(deps.db, deps.cipher.lookupHash(mobile))) !== null;
+  return (await userIdByMobile(deps, mobile)) !== null;
+}
+
+export async function userIdByMobile(deps: AccountDeps, mobile: string): Promise<string | null> {
+  return (await q.findUserByMobileHash(deps.db, deps.cipher.lookupHash(mobile)))?.id ?? null;
 }
 
 /** A user the actor may act on under `permission`; otherwise the same 404 as a missing one. */

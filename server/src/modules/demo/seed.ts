@@ -1,7 +1,10 @@
 import type { GrantBody } from '@linli/contract/accounts';
+import { ROOT_AREA_CODE } from '@linli/contract/areas';
+import type { Actor } from '../../platform/access';
 import type { Db } from '../../platform/db';
 import type { PersonalDataCipher } from '../../platform/personal-data';
-import { createUser, isMobileRegistered } from '../accounts/index';
+import { createUser, isMobileRegistered, userIdByMobile } from '../accounts/index';
+import { seedDemoOrganizations } from './organizations';
 
 /** The demo sign-ins: real jurisdictions in 广州 and 成都; every account must change its password first. */
 export const DEMO_PASSWORD = 'Linli#2026';
@@ -75,4 +78,27 @@ export async function seedDemo(deps: { db: Db; cipher: PersonalDataCipher }): Pr
     created++;
   }
   return created;
+}
+
+/** The demo registry, written by the demo system administrator through the real commands. */
+export async function seedDemoRegistry(
+  deps: { db: Db; cipher: PersonalDataCipher },
+  onProgress?: (done: number, total: number) => void,
+): Promise<number> {
+  const sysadmin = demoAccounts[0]!;
+  const userId = await userIdByMobile(deps, sysadmin.mobile);
+  if (!userId) {
+    return 0;
+  }
+  const actor: Actor = {
+    userId,
+    name: sysadmin.name,
+    mustChangePassword: false,
+    grants: [{ id: 'demo-seed', role: 'sysadmin', areaCode: ROOT_AREA_CODE, areaLevel: 'country', orgId: null }],
+    currentArea: null,
+    sessionTokenHash: Buffer.alloc(0),
+    csrfToken: '',
+    sourceIp: 'linli seed --demo',
+  };
+  return seedDemoOrganizations(deps, actor, onProgress);
 }

@@ -4,4 +4,4 @@
  * steps (filing-machine.ts), supervision (abnormal / exit), disclosure and export.
  */
 export { organizationRoutes } from './routes';
-export { decideFiling, establishOrganization, getOrganization } from './service';
+export { decideFiling, establishOrganization, getOrganization, setOrganizationStatus } from './service';

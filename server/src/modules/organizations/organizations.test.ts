@@ -249,3 +249,12 @@ describe('supervision', () => {
     expect(approved.json().memberCount).toBe(40);
   });
 });
+
+describe('who administers a new organization', () => {
+  it('an officer recording an organization on its behalf does not become its administrator', async () => {
+    const { orgId, filingId } = await file(beijing.committee.client);
+    await beijing.committee.client.post(`/api/filings/${filingId}/committee-opinion`, { decision: 'approve' });
+    const grants = await ctx.db.query("SELECT 1 FROM role_grants WHERE org_id = $1 AND role = 'orgAdmin'", [orgId]);
+    expect(grants.rowCount).toBe(0);
+  });
+});

@@ -17,6 +17,13 @@ export function mayFileFor(actor: Actor, org: { id: string; areaCode: string }):
   );
 }
 
+/** Whether the actor files for this area as an officer (on an organization's behalf) rather than as its member. */
+export function filesAsOfficer(actor: Actor, areaCode: string): boolean {
+  return actor.grants.some(
+    (g) => OFFICER_ROLES.has(g.role) && isInScope(scopeOf({ ...actor, grants: [g] }, 'filings.submit'), areaCode),
+  );
+}
+
 export function mayReadOrg(actor: Actor, org: { id: string; areaCode: string }): boolean {
   return isInScope(scopeOf(actor, 'organizations.read'), org.areaCode) || mayFileFor(actor, org);
 }

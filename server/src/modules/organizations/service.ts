@@ -23,7 +23,7 @@ import { grantOrgAdmin } from '../access/index';
 import { getArea } from '../areas/index';
 import { orgErrors } from './errors';
 import { firstState, nextState } from './filing-machine';
-import { filingAbilities, mayFileFor, mayReadOrg, orgAbilities } from './policy';
+import { filesAsOfficer, filingAbilities, mayFileFor, mayReadOrg, orgAbilities } from './policy';
 import * as q from './queries';
 import type { FilingRow, OrgRow } from './tables';
 
@@ -210,7 +210,8 @@ export async function establishOrganization(deps: OrgDeps, actor: Actor, body: E
       orgId,
       act: 'establish',
       tier: body.tier,
-      proposed: {},
+      // an officer recording an organization does not become its administrator
+      proposed: filesAsOfficer(actor, area.code) ? { filedOnBehalf: true } : {},
       reason: null,
       areaCode: area.code,
     });
@@ -413,12 +414,14 @@ async function applyFiling(tx: Tx, deps: OrgDeps, actor: Actor, filing: FilingRo
   switch (filing.act) {
     case 'establish':
       await q.setOrgStatus(tx, org.id, 'active', null);
-      await grantOrgAdmin(tx, deps.cipher.auditKey, {
-        actor,
-        userId: filing.submitted_by,
-        orgId: org.id,
-        areaCode: org.area_code,
-      });
+      if (filing.proposed.filedOnBehalf !== true) {
+        await grantOrgAdmin(tx, deps.cipher.auditKey, {
+          actor,
+          userId: filing.submitted_by,
+          orgId: org.id,
+          areaCode: org.area_code,
+        });
+      }
       break;
     case 'dissolve':
       await q.setOrgStatus(tx, org.id, 'dissolved', filing.reason);
