@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -14,10 +15,12 @@ import { accessRoutes } from './modules/access/index';
 import { accountRoutes, resolveSession } from './modules/accounts/index';
 import { areaRoutes } from './modules/areas/index';
 import { auditRoutes } from './modules/audit/index';
-import { organizationRoutes } from './modules/organizations/index';
+import { jobRoutes } from './modules/jobs/index';
+import { IMPORT_JOB, importJobHandler, organizationRoutes } from './modules/organizations/index';
 import { authPlugin } from './platform/auth';
 import type { Db } from './platform/db';
 import { platformErrors, registerErrorHandler } from './platform/errors';
+import { JobRunner } from './platform/jobs';
 import type { PersonalDataCipher } from './platform/personal-data';
 
 export type AppDeps = {
@@ -26,6 +29,8 @@ export type AppDeps = {
   secureCookies?: boolean;
   webDist?: string;
   logger?: boolean;
+  /** how often an idle job runner looks for queued jobs */
+  jobPollMs?: number;
   /** called for every route as it is registered (the route-coverage test listens here) */
   onRoute?: (route: { method: string | string[]; url: string; access: unknown }) => void;
 };
@@ -59,12 +64,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     secureCookies: deps.secureCookies ?? false,
   });
 
-  const moduleDeps = { db: deps.db, cipher: deps.cipher, secureCookies: deps.secureCookies ?? false };
+  await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 5 } });
+
+  // long work (imports) runs beside the requests, claimed from the jobs table
+  const jobs = new JobRunner(deps.db);
+  jobs.register(IMPORT_JOB, importJobHandler({ db: deps.db, cipher: deps.cipher }));
+  app.addHook('onReady', () => jobs.start(deps.jobPollMs ?? 1000));
+  app.addHook('onClose', () => jobs.stop());
+
+  const moduleDeps = { db: deps.db, cipher: deps.cipher, secureCookies: deps.secureCookies ?? false, jobs };
   await app.register(areaRoutes, moduleDeps);
   await app.register(accountRoutes, moduleDeps);
   await app.register(accessRoutes, moduleDeps);
   await app.register(auditRoutes, moduleDeps);
   await app.register(organizationRoutes, moduleDeps);
+  await app.register(jobRoutes, moduleDeps);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 

@@ -115,6 +115,28 @@ export class Client {
     }
   }
 
+  /** A multipart upload, encoded the way a browser encodes a FormData. */
+  async upload(url: string, form: FormData) {
+    const encoded = new Response(form);
+    const body = Buffer.from(await encoded.arrayBuffer());
+    if (!this.cookies.has('linli_csrf')) {
+      this.absorb(await this.app.inject({ method: 'GET', url: '/api/auth/session', remoteAddress: this.ip }));
+    }
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      remoteAddress: this.ip,
+      headers: {
+        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        'x-csrf-token': this.cookies.get('linli_csrf') ?? '',
+        'content-type': encoded.headers.get('content-type') ?? '',
+      },
+      payload: body,
+    });
+    this.absorb(res);
+    return res;
+  }
+
   get = (url: string) => this.request('GET', url);
   post = (url: string, body?: unknown) => this.request('POST', url, body ?? {});
 

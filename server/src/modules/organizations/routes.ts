@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import { ErrorBody } from '@linli/contract/errors';
 import {
   ChangeBody,
@@ -16,15 +17,25 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db';
+import { platformErrors } from '../../platform/errors';
+import type { JobRunner } from '../../platform/jobs';
 import type { PersonalDataCipher } from '../../platform/personal-data';
 import { exportOrganizations } from './export';
+import { type ImportMode, startSurveyImport } from './import';
 import * as orgs from './service';
+import { writeSurveyTemplate } from './survey-sheet';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const FilingParams = z.object({ id: z.uuid({ message: 'id.invalid' }) });
 const Created = z.object({ orgId: z.string(), filingId: z.string() });
 
-export const organizationRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: PersonalDataCipher }> = async (app, deps) => {
+const IMPORT_MODES: readonly ImportMode[] = ['allOrNothing', 'validRows'];
+
+export const organizationRoutes: FastifyPluginAsyncZod<{
+  db: Db;
+  cipher: PersonalDataCipher;
+  jobs: JobRunner;
+}> = async (app, deps) => {
   const tags = ['organizations'];
   const show = (actor: Parameters<typeof orgs.getOrganization>[1], id: string) => orgs.getOrganization(deps, actor, id);
 
@@ -52,6 +63,63 @@ export const organizationRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: Persona
       config: { access: 'organizations.read' },
     },
     async (request, reply) => exportOrganizations(deps, request.actor!, request.query, reply),
+  );
+  app.get(
+    '/api/organizations/import-template',
+    {
+      schema: { summary: 'The 摸底 survey template (.xlsx with drop-down lists)', tags },
+      config: { access: 'organizations.supervise' },
+    },
+    async (_request, reply) => {
+      const stream = new PassThrough();
+      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      reply.header(
+        'content-disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent('社区社会组织摸底表.xlsx')}`,
+      );
+      void writeSurveyTemplate(stream).then(
+        () => stream.end(),
+        (error: Error) => stream.destroy(error),
+      );
+      return reply.send(stream);
+    },
+  );
+  app.post(
+    '/api/organizations/imports',
+    {
+      schema: {
+        summary:
+          'Upload a survey (.xlsx or .csv, multipart field `file`; field `mode`: allOrNothing | validRows); runs as a job',
+        tags,
+        consumes: ['multipart/form-data'],
+        response: { 200: z.object({ jobId: z.string() }), ...errors },
+      },
+      config: { access: 'organizations.supervise' },
+    },
+    async (request) => {
+      const part = await request.file();
+      if (!part) {
+        throw platformErrors.VALIDATION_FAILED([
+          { path: 'file', code: 'survey.fileMissing', message: '请选择要导入的文件' },
+        ]);
+      }
+      const file = await part.toBuffer();
+      const modeField = part.fields.mode;
+      const mode = (modeField && 'value' in modeField ? String(modeField.value) : 'validRows') as ImportMode;
+      if (!IMPORT_MODES.includes(mode)) {
+        throw platformErrors.VALIDATION_FAILED([
+          { path: 'mode', code: 'invalid_value', message: '导入方式应为“全部导入或全不导入”或“只导入正确的行”' },
+        ]);
+      }
+      if (!/\.(xlsx|csv)$/i.test(part.filename)) {
+        throw platformErrors.VALIDATION_FAILED([
+          { path: 'file', code: 'survey.fileType', message: '请上传 .xlsx 或 .csv 文件' },
+        ]);
+      }
+      const jobId = await startSurveyImport(deps, request.actor!, { file, fileName: part.filename, mode });
+      deps.jobs.poke();
+      return { jobId };
+    },
   );
   app.post(
     '/api/organizations',
