@@ -90,7 +90,10 @@ describe('validateCreditCode', () => {
 
   it('normalizes before checking: spaces, hyphens, full-width forms and lower case', () => {
     expect(validateCreditCode(' 5144 0104-mj00 0000 xf\t')).toEqual({ ok: true, code: '51440104MJ000000XF' });
-    expect(validateCreditCode('５１４４０１０４ＭＪ００００００ＸＦ')).toEqual({ ok: true, code: '51440104MJ000000XF' });
+    expect(validateCreditCode('５１４４０１０４ＭＪ００００００ＸＦ')).toEqual({
+      ok: true,
+      code: '51440104MJ000000XF',
+    });
     expect(normalizeCreditCode('\u3000９１３５０１００Ｍ０００１００Ｙ４３－ ')).toBe('91350100M000100Y43');
   });
 

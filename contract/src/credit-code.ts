@@ -86,8 +86,7 @@ export function validateCreditCode(raw: string, options: { civilAffairs?: boolea
 /** Whether a (canonical) code was issued by 民政 to a kind of organization a community organization can be. */
 export function isCivilAffairsPrefix(code: string): boolean {
   return (
-    code.charAt(0) === CIVIL_AFFAIRS_AUTHORITY &&
-    (civilAffairsOrgTypes as readonly string[]).includes(code.charAt(1))
+    code.charAt(0) === CIVIL_AFFAIRS_AUTHORITY && (civilAffairsOrgTypes as readonly string[]).includes(code.charAt(1))
   );
 }
 

@@ -431,7 +431,14 @@ export async function parseSurveyFile(
     }
     return reader.result() ?? fileError('survey.headerNotFound', headerNotFoundMessage);
   }
+  if (buffer.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
+    // An OLE compound file: an old .xls, a .et, or an .xlsx saved with a password.
+    return fileError('survey.fileType', '该文件为旧版 .xls 格式或已加密，请另存为未加密的 .xlsx 后上传');
+  }
   if (extension === 'xlsx' || extension === 'xlsm' || isZip) {
+    if (!hasZipDirectory(buffer)) {
+      return fileError('survey.unreadable', '文件不完整或不是 Excel（.xlsx）文件，请重新保存后上传');
+    }
     try {
       return (await readWorkbook(buffer, today)) ?? fileError('survey.headerNotFound', headerNotFoundMessage);
     } catch {
@@ -444,6 +451,16 @@ export async function parseSurveyFile(
 const headerNotFoundMessage = `未找到表头行：请使用摸底表模板，表头需包含“${SURVEY_COLUMNS.filter((c) => c.required)
   .map((c) => c.header)
   .join('”“')}”等列`;
+
+/**
+ * Whether the archive ends with its central directory (a truncated upload does not). Checked
+ * first because exceljs parks worksheets in temporary files while reading and removes them only
+ * when the archive reads to the end.
+ */
+function hasZipDirectory(buffer: Buffer): boolean {
+  const endOfDirectory = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  return endOfDirectory >= 0 && endOfDirectory >= buffer.length - 65_557; // 22-byte record + comment of up to 65,535
+}
 
 function fileError(code: SurveyErrorCode, message: string): ParsedSurvey {
   return { rows: [], errors: [{ rowNumber: 0, column: '', code, message }] };
