@@ -271,4 +271,52 @@ export const OrgDisclosure = z.object({
   serviceTargets: z.array(z.enum(serviceTargets)),
   status: z.enum(orgStatuses),
   creditCode: z.string().nullable(),
+  annualReports: z.array(z.object({ period: z.string(), activityCount: z.number(), content: z.string() })),
+});
+
+export const reportKinds = ['workReport', 'annualReport'] as const;
+export type ReportKind = (typeof reportKinds)[number];
+
+export const ReportBody = z
+  .object({
+    kind: z.enum(reportKinds),
+    period: z.string().regex(/^\d{4}(-Q[1-4])?$/, { message: 'report.period.invalid' }),
+    content: z.string().trim().min(10, { message: 'report.content.tooShort' }).max(20_000),
+    activityCount: z.number().int().min(0).max(10_000).default(0),
+  })
+  .refine((b) => (b.kind === 'annualReport') === !b.period.includes('-Q'), {
+    message: 'report.period.invalid',
+    path: ['period'],
+  });
+export type ReportBody = z.infer<typeof ReportBody>;
+
+export const ReportReviewBody = z
+  .object({ decision: z.enum(['acknowledge', 'comment']), comment: z.string().trim().max(2000).default('') })
+  .refine((b) => b.decision === 'acknowledge' || b.comment.length >= 2, { message: 'reason.required', path: ['comment'] });
+
+export const WorkReport = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  kind: z.enum(reportKinds),
+  period: z.string(),
+  content: z.string(),
+  activityCount: z.number(),
+  state: z.enum(['submitted', 'acknowledged', 'commented']),
+  reviewComment: z.string().nullable(),
+  submittedAt: z.string(),
+  reviewedAt: z.string().nullable(),
+  abilities: z.object({ review: z.boolean() }),
+});
+export type WorkReport = z.infer<typeof WorkReport>;
+export const WorkReportList = z.object({ items: z.array(WorkReport) });
+
+export const OverdueQuery = z.object({
+  kind: z.enum(reportKinds).default('workReport'),
+  period: z.string().regex(/^\d{4}(-Q[1-4])?$/, { message: 'report.period.invalid' }),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const OverdueList = z.object({
+  items: z.array(z.object({ id: z.string(), name: z.string(), areaCode: z.string(), areaFullName: z.string(), lastReportAt: z.string().nullable() })),
+  total: z.number(),
 });

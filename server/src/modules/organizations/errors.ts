@@ -13,3 +13,9 @@ export const orgErrors = defineErrors({
   FILING_ILLEGAL_TRANSITION: { status: 409, message: '该备案当前不在这一步，不能执行此操作' },
   FILING_NOT_SUBMITTER: { status: 403, message: '只有提交人可以修改并重新提交' },
 });
+
+export const reportErrors = defineErrors({
+  REPORT_ALREADY_SUBMITTED: { status: 409, message: '该时期的报告已经提交过了' },
+  REPORT_ALREADY_REVIEWED: { status: 409, message: '该报告已经审阅过了' },
+  REPORT_PERIOD_IN_FUTURE: { status: 400, message: '不能提交尚未开始的时期的报告' },
+});

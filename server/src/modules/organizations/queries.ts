@@ -343,3 +343,98 @@ export async function findSteps(db: Queryable, filingIds: string[]): Promise<Fil
   );
   return rows;
 }
+
+export type ReportRow = {
+  id: string;
+  org_id: string;
+  org_name: string;
+  kind: 'workReport' | 'annualReport';
+  period: string;
+  content: string;
+  activity_count: number;
+  state: 'submitted' | 'acknowledged' | 'commented';
+  review_comment: string | null;
+  area_code: string;
+  submitted_at: Date;
+  reviewed_at: Date | null;
+};
+
+const REPORT_SELECT = `SELECT r.id, r.org_id, o.name AS org_name, r.kind, r.period, r.content, r.activity_count, r.state,
+       r.review_comment, r.area_code, r.submitted_at, r.reviewed_at
+  FROM work_reports r JOIN organizations o ON o.id = r.org_id`;
+
+/** Null when a report for this organization, kind and period already exists. */
+export async function insertReport(
+  db: Queryable,
+  r: {
+    orgId: string;
+    kind: string;
+    period: string;
+    content: string;
+    activityCount: number;
+    areaCode: string;
+    submittedBy: string;
+  },
+): Promise<string | null> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO work_reports (org_id, kind, period, content, activity_count, area_code, submitted_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (org_id, kind, period) DO NOTHING RETURNING id`,
+    [r.orgId, r.kind, r.period, r.content, r.activityCount, r.areaCode, r.submittedBy],
+  );
+  return rows[0]?.id ?? null;
+}
+
+export async function findReportsOfOrg(db: Queryable, orgId: string): Promise<ReportRow[]> {
+  const { rows } = await db.query<ReportRow>(`${REPORT_SELECT} WHERE r.org_id = $1 ORDER BY r.period DESC, r.kind`, [
+    orgId,
+  ]);
+  return rows;
+}
+
+export async function findReportInScope(db: Queryable, id: string, scope: Scope): Promise<ReportRow | null> {
+  const params: unknown[] = [id];
+  const { rows } = await db.query<ReportRow>(
+    `${REPORT_SELECT} WHERE r.id = $1 AND ${scopeSql('r.area_code', scope, params)} FOR UPDATE OF r`,
+    params,
+  );
+  return rows[0] ?? null;
+}
+
+export async function reviewReport(db: Queryable, id: string, state: string, comment: string | null, reviewer: string) {
+  await db.query(
+    'UPDATE work_reports SET state = $2, review_comment = $3, reviewed_by = $4, reviewed_at = now() WHERE id = $1',
+    [id, state, comment, reviewer],
+  );
+}
+
+/** Active organizations in scope without a report of `kind` for `period`, oldest last report first. */
+export async function findOverdue(db: Queryable, input: { scope: Scope; kind: string; period: string; limit: number }) {
+  const params: unknown[] = [input.kind, input.period];
+  const where = `o.status IN ('active', 'abnormal') AND ${scopeSql('o.area_code', input.scope, params)}
+    AND NOT EXISTS (SELECT 1 FROM work_reports r WHERE r.org_id = o.id AND r.kind = $1 AND r.period = $2)`;
+  const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM organizations o WHERE ${where}`, params);
+  params.push(input.limit);
+  const { rows } = await db.query<{
+    id: string;
+    name: string;
+    area_code: string;
+    area_full_name: string | null;
+    last_report_at: Date | null;
+  }>(
+    `SELECT o.id, o.name, o.area_code, ${AREA_NAME('o.area_code')} AS area_full_name,
+            (SELECT max(r.submitted_at) FROM work_reports r WHERE r.org_id = o.id AND r.kind = $1) AS last_report_at
+       FROM organizations o WHERE ${where}
+      ORDER BY last_report_at NULLS FIRST, o.id LIMIT $${params.length}`,
+    params,
+  );
+  return { rows, total: total.rows[0]!.n };
+}
+
+export async function findAcknowledgedAnnualReports(db: Queryable, orgId: string) {
+  const { rows } = await db.query<{ period: string; activity_count: number; content: string }>(
+    `SELECT period, activity_count, content FROM work_reports
+      WHERE org_id = $1 AND kind = 'annualReport' AND state = 'acknowledged' ORDER BY period DESC`,
+    [orgId],
+  );
+  return rows;
+}

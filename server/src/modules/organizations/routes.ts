@@ -11,8 +11,13 @@ import {
   OrgList,
   OrgListQuery,
   OrgParams,
+  OverdueList,
+  OverdueQuery,
+  ReportBody,
+  ReportReviewBody,
   StatusBody,
   UpgradeBody,
+  WorkReportList,
 } from '@linli/contract/organizations';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -271,6 +276,68 @@ export const organizationRoutes: FastifyPluginAsyncZod<{
       show(request.actor!, await orgs.resubmitFiling(deps, request.actor!, request.params.id, request.body)),
   );
 
+  app.get(
+    '/api/organizations/:id/reports',
+    {
+      schema: {
+        summary: 'Work and annual reports of an organization',
+        tags,
+        params: OrgParams,
+        response: { 200: WorkReportList, ...errors },
+      },
+      config: { access: 'authenticated' },
+    },
+    async (request) => orgs.listReports(deps, request.actor!, request.params.id),
+  );
+  app.post(
+    '/api/organizations/:id/reports',
+    {
+      schema: {
+        summary: 'Report work (quarterly) or the year to the committee',
+        tags,
+        params: OrgParams,
+        body: ReportBody,
+        response: { 200: WorkReportList, ...errors },
+      },
+      config: { access: 'filings.submit' },
+    },
+    async (request) => {
+      await orgs.submitReport(deps, request.actor!, request.params.id, request.body);
+      return orgs.listReports(deps, request.actor!, request.params.id);
+    },
+  );
+  app.post(
+    '/api/reports/:id/review',
+    {
+      schema: {
+        summary: 'The committee acknowledges a report or comments on it',
+        tags,
+        params: FilingParams,
+        body: ReportReviewBody,
+        response: { 200: WorkReportList, ...errors },
+      },
+      config: { access: 'filings.committeeReview' },
+    },
+    async (request) =>
+      orgs.listReports(
+        deps,
+        request.actor!,
+        await orgs.reviewWorkReport(deps, request.actor!, request.params.id, request.body),
+      ),
+  );
+  app.get(
+    '/api/reports/overdue',
+    {
+      schema: {
+        summary: 'Organizations in the jurisdiction that have not reported for a period',
+        tags,
+        querystring: OverdueQuery,
+        response: { 200: OverdueList, ...errors },
+      },
+      config: { access: 'organizations.read' },
+    },
+    async (request) => orgs.listOverdue(deps, request.actor!, request.query),
+  );
   app.get(
     '/api/public/organizations/:id',
     {

@@ -12,16 +12,18 @@ import type {
   OrgListQuery,
   OrgSummary,
   OrgTier,
+  ReportBody,
+  WorkReport,
 } from '@linli/contract/organizations';
 import type { PermissionKey } from '@linli/contract/permissions';
-import { type Actor, auditContextOf, scopeOf } from '../../platform/access';
+import { type Actor, auditContextOf, isInScope, scopeOf } from '../../platform/access';
 import { appendAudit } from '../../platform/audit';
 import { type Db, type Queryable, type Tx, withTransaction } from '../../platform/db';
 import { platformErrors } from '../../platform/errors';
 import { maskMobile, type PersonalDataCipher } from '../../platform/personal-data';
 import { grantOrgAdmin } from '../access/index';
 import { getArea } from '../areas/index';
-import { orgErrors } from './errors';
+import { orgErrors, reportErrors } from './errors';
 import { firstState, nextState } from './filing-machine';
 import { filesAsOfficer, filingAbilities, mayFileFor, mayReadOrg, orgAbilities } from './policy';
 import * as q from './queries';
@@ -694,7 +696,115 @@ export async function getDisclosure(deps: OrgDeps, id: string) {
     serviceTargets: org.service_targets,
     status: org.status,
     creditCode: org.credit_code,
+    annualReports: (await q.findAcknowledgedAnnualReports(deps.db, org.id)).map((r) => ({
+      period: r.period,
+      activityCount: r.activity_count,
+      content: r.content,
+    })),
   };
 }
 
 export type { FilingStep };
+
+// ─── work reports (003 二.四.2) ──────────────────────────────────────────────
+
+function presentReport(actor: Actor, r: q.ReportRow): WorkReport {
+  return {
+    id: r.id,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    kind: r.kind,
+    period: r.period,
+    content: r.content,
+    activityCount: r.activity_count,
+    state: r.state,
+    reviewComment: r.review_comment,
+    submittedAt: r.submitted_at.toISOString(),
+    reviewedAt: r.reviewed_at?.toISOString() ?? null,
+    abilities: {
+      review: r.state === 'submitted' && isInScope(scopeOf(actor, 'filings.committeeReview'), r.area_code),
+    },
+  };
+}
+
+/** The current period of a kind: this quarter ('2026-Q4') or this year ('2026'). */
+function hasStarted(period: string, now = new Date()): boolean {
+  const [year, quarter] = period.split('-Q');
+  const start = new Date(Date.UTC(Number(year), quarter ? (Number(quarter) - 1) * 3 : 0, 1));
+  return start <= now;
+}
+
+/** submitReport — an organization reports its work (quarterly) or its year to the committee. Audits `organization.report`. */
+export async function submitReport(deps: OrgDeps, actor: Actor, orgId: string, body: ReportBody) {
+  if (!hasStarted(body.period)) {
+    throw reportErrors.REPORT_PERIOD_IN_FUTURE(
+      field('period', 'REPORT_PERIOD_IN_FUTURE', '不能提交尚未开始的时期的报告'),
+    );
+  }
+  return withTransaction(deps.db, async (tx) => {
+    const org = await orgForFiling(tx, actor, orgId);
+    const id = await q.insertReport(tx, { orgId, ...body, areaCode: org.area_code, submittedBy: actor.userId });
+    if (!id) {
+      throw reportErrors.REPORT_ALREADY_SUBMITTED(
+        field('period', 'REPORT_ALREADY_SUBMITTED', '该时期的报告已经提交过了'),
+      );
+    }
+    await appendAudit(tx, deps.cipher.auditKey, auditContextOf(actor, 'filings.submit', org.area_code), {
+      action: 'organization.report',
+      entity: 'organization',
+      entityId: orgId,
+      areaCode: org.area_code,
+      after: { reportId: id, kind: body.kind, period: body.period },
+    });
+    return id;
+  });
+}
+
+/** reviewReport — the committee acknowledges a report or comments on it. Audits `report.review`. */
+export async function reviewWorkReport(
+  deps: OrgDeps,
+  actor: Actor,
+  reportId: string,
+  body: { decision: 'acknowledge' | 'comment'; comment: string },
+) {
+  return withTransaction(deps.db, async (tx) => {
+    const report = await q.findReportInScope(tx, reportId, scopeOf(actor, 'filings.committeeReview'));
+    if (!report) {
+      throw platformErrors.NOT_FOUND();
+    }
+    if (report.state !== 'submitted') {
+      throw reportErrors.REPORT_ALREADY_REVIEWED();
+    }
+    const state = body.decision === 'acknowledge' ? 'acknowledged' : 'commented';
+    await q.reviewReport(tx, reportId, state, body.comment || null, actor.userId);
+    await appendAudit(tx, deps.cipher.auditKey, auditContextOf(actor, 'filings.committeeReview', report.area_code), {
+      action: 'report.review',
+      entity: 'organization',
+      entityId: report.org_id,
+      areaCode: report.area_code,
+      before: { reportId, state: report.state },
+      after: { reportId, state, comment: body.comment || null },
+    });
+    return report.org_id;
+  });
+}
+
+export async function listReports(deps: OrgDeps, actor: Actor, orgId: string) {
+  await getOrganization(deps, actor, orgId); // same visibility as the record
+  return { items: (await q.findReportsOfOrg(deps.db, orgId)).map((r) => presentReport(actor, r)) };
+}
+
+/** Organizations in the jurisdiction that have not reported for a period. */
+export async function listOverdue(deps: OrgDeps, actor: Actor, query: { kind: string; period: string; limit: number }) {
+  const { rows, total } = await q.findOverdue(deps.db, { scope: scopeOf(actor, 'organizations.read'), ...query });
+  return {
+    total,
+    items: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      areaCode: r.area_code,
+      areaFullName: r.area_full_name ?? r.area_code,
+      lastReportAt: r.last_report_at?.toISOString() ?? null,
+    })),
+  };
+}
