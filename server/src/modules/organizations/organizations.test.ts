@@ -258,3 +258,16 @@ describe('who administers a new organization', () => {
     expect(grants.rowCount).toBe(0);
   });
 });
+
+describe('sorting', () => {
+  it('sorts names by pinyin', async () => {
+    for (const name of ['张家巷合唱团', '阿婆茶话会', '王府井书画社', '白云舞蹈队']) {
+      await file(liurong.resident.client, { name, areaCode: '440104004102' });
+    }
+    const names = (await liurong.township.client.get('/api/organizations?sort=name&limit=200'))
+      .json()
+      .items.map((o: { name: string }) => o.name);
+    const four = names.filter((n: string) => ['张家巷合唱团', '阿婆茶话会', '王府井书画社', '白云舞蹈队'].includes(n));
+    expect(four).toEqual(['阿婆茶话会', '白云舞蹈队', '王府井书画社', '张家巷合唱团']);
+  });
+});

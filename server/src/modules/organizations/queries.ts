@@ -144,8 +144,8 @@ export type OrgListFilter = {
 };
 
 /**
- * Organizations in scope, filtered, keyset-paginated. Sort by pinyin uses the ICU collation
- * when the server has it ("zh-x-icu"), else the code-point order; by date, newest founded first.
+ * Organizations in scope, filtered, keyset-paginated: by name in pinyin order (the `pinyin` ICU
+ * collation, migration 0006), or by founding date, newest first.
  */
 export async function listOrgsInScope(db: Queryable, f: OrgListFilter): Promise<(OrgRow & { sort_key: string })[]> {
   const params: unknown[] = [];
@@ -186,7 +186,7 @@ export async function listOrgsInScope(db: Queryable, f: OrgListFilter): Promise<
   if (f.foundedYear) {
     add((p) => `o.founded_on >= make_date(${p}, 1, 1) AND o.founded_on < make_date(${p} + 1, 1, 1)`, f.foundedYear);
   }
-  const sortKey = f.sort === 'name' ? 'o.name' : `to_char(o.founded_on, 'YYYY-MM-DD')`;
+  const sortKey = f.sort === 'name' ? 'o.name COLLATE pinyin' : `to_char(o.founded_on, 'YYYY-MM-DD')`;
   const direction = f.sort === 'name' ? 'ASC' : 'DESC';
   const comparison = f.sort === 'name' ? '>' : '<';
   if (f.after) {
