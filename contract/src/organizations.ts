@@ -83,26 +83,38 @@ export const OrgLeaderInput = z.object({
   mobile: z.string(),
 });
 
-/** The fields of a record that a filing or the survey sets (status and tier change only through filings). */
-export const OrgFields = z.object({
+/** The fields of a record, without defaults: partial bodies (changes) must not invent values. */
+const orgFieldShape = {
   name: z.string().trim().min(2, { message: 'org.name.tooShort' }).max(80, { message: 'org.name.tooLong' }),
   category: z.enum(orgCategories),
-  hubKind: z.enum(hubKinds).default('none'),
+  hubKind: z.enum(hubKinds),
   areaCode: AreaCode.describe('home area: a community or a township'),
   foundedOn: z.iso.date({ message: 'date.invalid' }),
-  serviceTargets: z.array(z.enum(serviceTargets)).max(serviceTargets.length).default([]),
-  venue: z.string().trim().max(200).default(''),
+  serviceTargets: z.array(z.enum(serviceTargets)).max(serviceTargets.length),
+  venue: z.string().trim().max(200),
   memberCount: z.number().int().min(0).max(1_000_000),
-  socialWorkerCount: z.number().int().min(0).max(10_000).default(0),
-  certifiedSocialWorkerCount: z.number().int().min(0).max(10_000).default(0),
-  partyOrg: z.enum(partyOrgForms).default('none'),
-  charterPartyClause: z.boolean().default(false),
+  socialWorkerCount: z.number().int().min(0).max(10_000),
+  certifiedSocialWorkerCount: z.number().int().min(0).max(10_000),
+  partyOrg: z.enum(partyOrgForms),
+  charterPartyClause: z.boolean(),
   creditCode: z
     .string()
     .trim()
     .toUpperCase()
     .optional()
     .describe('统一社会信用代码, required for registered organizations'),
+};
+
+/** The fields a new record gets (status and tier change only through filings); omitted ones take defaults. */
+export const OrgFields = z.object({
+  ...orgFieldShape,
+  hubKind: orgFieldShape.hubKind.default('none'),
+  serviceTargets: orgFieldShape.serviceTargets.default([]),
+  venue: orgFieldShape.venue.default(''),
+  socialWorkerCount: orgFieldShape.socialWorkerCount.default(0),
+  certifiedSocialWorkerCount: orgFieldShape.certifiedSocialWorkerCount.default(0),
+  partyOrg: orgFieldShape.partyOrg.default('none'),
+  charterPartyClause: orgFieldShape.charterPartyClause.default(false),
 });
 export type OrgFields = z.infer<typeof OrgFields>;
 
@@ -134,7 +146,9 @@ export const EstablishBody = OrgFields.extend({
 });
 export type EstablishBody = z.infer<typeof EstablishBody>;
 
-export const ChangeBody = OrgFields.omit({ creditCode: true, areaCode: true })
+export const ChangeBody = z
+  .object(orgFieldShape)
+  .omit({ creditCode: true, areaCode: true })
   .partial()
   .extend({
     leaders: z.array(OrgLeaderInput).min(1).max(10).optional(),
@@ -292,7 +306,10 @@ export type ReportBody = z.infer<typeof ReportBody>;
 
 export const ReportReviewBody = z
   .object({ decision: z.enum(['acknowledge', 'comment']), comment: z.string().trim().max(2000).default('') })
-  .refine((b) => b.decision === 'acknowledge' || b.comment.length >= 2, { message: 'reason.required', path: ['comment'] });
+  .refine((b) => b.decision === 'acknowledge' || b.comment.length >= 2, {
+    message: 'reason.required',
+    path: ['comment'],
+  });
 
 export const WorkReport = z.object({
   id: z.string(),
@@ -317,6 +334,14 @@ export const OverdueQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export const OverdueList = z.object({
-  items: z.array(z.object({ id: z.string(), name: z.string(), areaCode: z.string(), areaFullName: z.string(), lastReportAt: z.string().nullable() })),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      areaCode: z.string(),
+      areaFullName: z.string(),
+      lastReportAt: z.string().nullable(),
+    }),
+  ),
   total: z.number(),
 });

@@ -1,7 +1,6 @@
-import type { PermissionKey } from '@linli/contract/permissions';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation, useSearchParams } from 'react-router-dom';
-import { useAccess } from './access';
+import { type PermissionNeed, useAccess } from './access';
 import type { RouteGuard } from './routes';
 import { useSessionState } from './session';
 import { FailedPage, ForbiddenPage, LoadingPage } from './status-pages';
@@ -14,13 +13,16 @@ export function safeNext(next: string | null): string {
 /**
  * Applies a route's guard: sends signed-out users to /sign-in (remembering where they were
  * going), users with a pending password change to /change-password, and signed-in users away
- * from /sign-in.
+ * from /sign-in. `open` pages are shown to everyone at once, without waiting for the session.
  */
 export function Guard({ guard, children }: { guard: RouteGuard; children: ReactNode }) {
   const { state, reload } = useSessionState();
   const location = useLocation();
   const [search] = useSearchParams();
 
+  if (guard === 'open') {
+    return children;
+  }
   if (state.status === 'loading') {
     return <LoadingPage />;
   }
@@ -49,7 +51,7 @@ export function Guard({ guard, children }: { guard: RouteGuard; children: ReactN
 }
 
 /** Shows 403 instead of a page whose permission the user lacks (the menu hides it already). */
-export function RequirePermission({ permission, children }: { permission: PermissionKey | null; children: ReactNode }) {
+export function RequirePermission({ permission, children }: { permission: PermissionNeed; children: ReactNode }) {
   const { can } = useAccess();
   return can(permission) ? children : <ForbiddenPage />;
 }

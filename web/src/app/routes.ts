@@ -1,24 +1,25 @@
 import type { Messages } from '@linli/contract/locales/zh-CN';
-import type { PermissionKey } from '@linli/contract/permissions';
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import type { PermissionNeed } from './access';
 
 export type MenuKey = `menu.${keyof Messages['menu']}`;
-export type IconName = 'home' | 'users' | 'audit';
+export type IconName = 'home' | 'users' | 'audit' | 'organizations' | 'filingQueue';
 
 /**
  * - `public`: no session needed; a signed-in user is sent on to the console (sign-in)
  * - `passwordChange`: needs a session, also while `mustChangePassword` holds; no shell
  * - `shell`: needs a session with no pending password change; drawn inside the layout
+ * - `open`: no session needed and none looked at: shown alike to visitors and signed-in users; no shell
  */
-export type RouteGuard = 'public' | 'passwordChange' | 'shell';
+export type RouteGuard = 'public' | 'passwordChange' | 'shell' | 'open';
 
 export type AppRoute = {
   path: string;
   /** i18n key of the side-menu entry; null keeps the page out of the menu */
   menuKey: MenuKey | null;
   icon: IconName | null;
-  /** the permission a page needs; null: any signed-in user. The server checks again on every call. */
-  permission: PermissionKey | null;
+  /** the permission a page needs (a list: any of them); null: any signed-in user. The server checks again on every call. */
+  permission: PermissionNeed;
   guard: RouteGuard;
   component: LazyExoticComponent<ComponentType>;
 };
@@ -79,9 +80,69 @@ export const appRoutes: readonly AppRoute[] = [
       import('../features/audit/pages/audit-list-page').then((m) => ({ default: m.AuditListPage })),
     ),
   },
+  {
+    path: '/organizations',
+    menuKey: 'menu.organizations',
+    icon: 'organizations',
+    // those who may only file (residents, volunteers) see their own filings and the “file a new organization” button
+    permission: ['organizations.read', 'filings.submit'],
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/organizations/pages/organization-list-page').then((m) => ({
+        default: m.OrganizationListPage,
+      })),
+    ),
+  },
+  {
+    path: '/organizations/new',
+    menuKey: null,
+    icon: null,
+    permission: 'filings.submit',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/organizations/pages/organization-new-page').then((m) => ({
+        default: m.OrganizationNewPage,
+      })),
+    ),
+  },
+  {
+    path: '/organizations/:id',
+    menuKey: null,
+    icon: null,
+    // the server decides: readers in the jurisdiction, the organization's filers, and whoever filed it while pending
+    permission: null,
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/organizations/pages/organization-detail-page').then((m) => ({
+        default: m.OrganizationDetailPage,
+      })),
+    ),
+  },
+  {
+    path: '/filings/queue',
+    menuKey: 'menu.filingQueue',
+    icon: 'filingQueue',
+    permission: ['filings.committeeReview', 'filings.townshipDecide', 'filings.civilAffairsRecord', 'filings.submit'],
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/organizations/pages/filing-queue-page').then((m) => ({ default: m.FilingQueuePage })),
+    ),
+  },
+  {
+    path: '/public/organizations/:id',
+    menuKey: null,
+    icon: null,
+    permission: null,
+    guard: 'open',
+    component: lazy(() =>
+      import('../features/organizations/pages/public-organization-page').then((m) => ({
+        default: m.PublicOrganizationPage,
+      })),
+    ),
+  },
 ];
 
 /** The menu entries the user may open, in table order. */
-export function menuRoutes(can: (permission: PermissionKey | null) => boolean): AppRoute[] {
+export function menuRoutes(can: (permission: PermissionNeed) => boolean): AppRoute[] {
   return appRoutes.filter((route) => route.menuKey !== null && can(route.permission));
 }

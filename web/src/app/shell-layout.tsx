@@ -1,6 +1,8 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
   DownOutlined,
+  FileDoneOutlined,
   HomeOutlined,
   LogoutOutlined,
   TeamOutlined,
@@ -23,6 +25,8 @@ const icons: Record<IconName, ReactNode> = {
   home: <HomeOutlined />,
   users: <TeamOutlined />,
   audit: <AuditOutlined />,
+  organizations: <ApartmentOutlined />,
+  filingQueue: <FileDoneOutlined />,
 };
 
 function Brand() {

@@ -271,3 +271,40 @@ describe('sorting', () => {
     expect(four).toEqual(['阿婆茶话会', '白云舞蹈队', '王府井书画社', '张家巷合唱团']);
   });
 });
+
+describe('partial changes', () => {
+  it('a change or a resubmission touches only the fields it names', async () => {
+    const { orgId, filingId } = await file(beijing.resident.client, {
+      tier: 'filed',
+      serviceTargets: ['elderly'],
+      hubKind: 'hub',
+    });
+    await beijing.committee.client.post(`/api/filings/${filingId}/committee-opinion`, {
+      decision: 'returnForChanges',
+      comment: '请改场所',
+    });
+    const resubmitted = await beijing.resident.client.post(`/api/filings/${filingId}/resubmission`, {
+      venue: '新场所',
+    });
+    expect(resubmitted.json()).toMatchObject({ venue: '新场所', serviceTargets: ['elderly'], hubKind: 'hub' });
+    await beijing.committee.client.post(`/api/filings/${filingId}/committee-opinion`, { decision: 'approve' });
+    await beijing.township.client.post(`/api/filings/${filingId}/township-decision`, { decision: 'approve' });
+    const change = (
+      await beijing.resident.client.post(`/api/organizations/${orgId}/changes`, { memberCount: 33 })
+    ).json();
+    expect(change.filings[0].proposed).toEqual({ memberCount: 33 });
+    const approved = await beijing.committee.client.post(`/api/filings/${change.filings[0].id}/committee-opinion`, {
+      decision: 'approve',
+    });
+    const done = await beijing.township.client.post(`/api/filings/${change.filings[0].id}/township-decision`, {
+      decision: 'approve',
+    });
+    expect(approved.statusCode).toBe(200);
+    expect(done.json()).toMatchObject({
+      memberCount: 33,
+      serviceTargets: ['elderly'],
+      hubKind: 'hub',
+      venue: '新场所',
+    });
+  });
+});

@@ -1,0 +1,57 @@
+import { Descriptions, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { OrgDisclosure } from '../api';
+import { OrgStatusTag } from './status-tags';
+
+type DisclosureViewProps = {
+  disclosure: OrgDisclosure;
+  /** the public page makes the name its `<h1>`; the preview inside the detail page an `<h3>` */
+  headingLevel: 1 | 3;
+};
+
+/** What the public page of an organization shows: its record without any personal data. */
+export function DisclosureView({ disclosure, headingLevel }: DisclosureViewProps) {
+  const { t } = useTranslation();
+  return (
+    <article className="linli-disclosure" aria-labelledby={`linli-disclosure-${disclosure.id}`}>
+      <Typography.Text type="secondary" className="linli-disclosure-eyebrow">
+        {t('publicOrg.eyebrow')}
+      </Typography.Text>
+      <Typography.Title
+        level={headingLevel}
+        id={`linli-disclosure-${disclosure.id}`}
+        className={headingLevel === 1 ? 'linli-page-title' : 'linli-card-title'}
+      >
+        {disclosure.name}
+      </Typography.Title>
+      <Space wrap style={{ margin: '8px 0 16px' }}>
+        <OrgStatusTag status={disclosure.status} />
+        <Tag>{t(`org.tier.${disclosure.tier}`)}</Tag>
+        <Tag>{t(`org.category.${disclosure.category}`)}</Tag>
+      </Space>
+      <Descriptions column={1} bordered size="middle" styles={{ label: { whiteSpace: 'nowrap', width: 180 } }}>
+        {disclosure.creditCode ? (
+          <Descriptions.Item label={t('organizations.fields.creditCode')}>{disclosure.creditCode}</Descriptions.Item>
+        ) : null}
+        <Descriptions.Item label={t('organizations.fields.tier')}>{t(`org.tier.${disclosure.tier}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('organizations.fields.category')}>
+          <div>{t(`org.category.${disclosure.category}`)}</div>
+          <Typography.Text type="secondary">{t(`org.categoryDefinition.${disclosure.category}`)}</Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('organizations.fields.hubKind')}>
+          {t(`org.hubKind.${disclosure.hubKind}`)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('organizations.fields.areaFullName')}>{disclosure.areaFullName}</Descriptions.Item>
+        <Descriptions.Item label={t('organizations.fields.foundedOn')}>{disclosure.foundedOn}</Descriptions.Item>
+        <Descriptions.Item label={t('organizations.fields.serviceTargets')}>
+          {disclosure.serviceTargets.length > 0
+            ? disclosure.serviceTargets.map((target) => t(`org.serviceTarget.${target}`)).join('、')
+            : t('common.empty')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('organizations.fields.status')}>
+          <OrgStatusTag status={disclosure.status} />
+        </Descriptions.Item>
+      </Descriptions>
+    </article>
+  );
+}
