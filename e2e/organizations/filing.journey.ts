@@ -106,7 +106,7 @@ describe('organization filing journey', () => {
     await expect
       .poll(() => visitor.getByRole('heading', { level: 1, name: orgName }).isVisible(), { timeout: 10_000 })
       .toBe(true);
-    const text = await visitor.locator('body').innerText();
+    const text = (await visitor.locator('body').textContent()) ?? '';
     expect(text).not.toContain('13966669999');
     expect(text).not.toContain('陈秀英');
     await screenshot(visitor, 'org-public-page');

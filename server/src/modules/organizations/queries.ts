@@ -5,11 +5,11 @@ import { type FilingRow, type FilingStepRow, type LeaderRow, ORG_FIELD_COLUMNS, 
 const AREA_NAME = (column: string) =>
   `(SELECT a.full_name FROM areas a WHERE a.code = ${column} ORDER BY a.level LIMIT 1)`;
 
-const ORG_SELECT = `SELECT o.id, o.name, o.tier, o.category, o.hub_kind, o.area_code, ${AREA_NAME('o.area_code')} AS area_full_name,
+const ORG_COLUMNS = `o.id, o.name, o.tier, o.category, o.hub_kind, o.area_code, ${AREA_NAME('o.area_code')} AS area_full_name,
        to_char(o.founded_on, 'YYYY-MM-DD') AS founded_on, o.service_targets, o.venue, o.member_count,
        o.social_worker_count, o.certified_social_worker_count, o.party_org, o.charter_party_clause,
-       o.credit_code, o.status, o.status_reason, o.created_at
-  FROM organizations o`;
+       o.credit_code, o.status, o.status_reason, o.created_at`;
+const ORG_SELECT = `SELECT ${ORG_COLUMNS} FROM organizations o`;
 
 export type OrgInsert = {
   name: string;
@@ -195,7 +195,7 @@ export async function listOrgsInScope(db: Queryable, f: OrgListFilter): Promise<
   }
   params.push(f.limit);
   const { rows } = await db.query<OrgRow & { sort_key: string }>(
-    `${ORG_SELECT.replace('SELECT ', `SELECT ${sortKey} AS sort_key, `)}
+    `SELECT ${sortKey} AS sort_key, ${ORG_COLUMNS} FROM organizations o
       WHERE ${where.join(' AND ')}
       ORDER BY ${sortKey} ${direction}, o.id ${direction}
       LIMIT $${params.length}`,
@@ -254,11 +254,12 @@ export async function insertFiling(
   return rows[0]?.id ?? null;
 }
 
-/** A filing visible to the actor: in scope, or submitted by the actor. Locked when `forUpdate`. */
-export async function findFiling(db: Queryable, id: string, scope: Scope, actorId: string, forUpdate = false) {
-  const params: unknown[] = [id, actorId];
+/** A filing in `scope`, or (when `submitter` is given) one that person submitted; locked for the step. */
+export async function findFilingForUpdate(db: Queryable, id: string, access: { scope: Scope; submitter?: string }) {
+  const params: unknown[] = [id, access.submitter ?? null];
   const { rows } = await db.query<FilingRow>(
-    `${FILING_SELECT} WHERE f.id = $1 AND (f.submitted_by = $2 OR ${scopeSql('f.area_code', scope, params)})${forUpdate ? ' FOR UPDATE OF f' : ''}`,
+    `${FILING_SELECT} WHERE f.id = $1 AND (f.submitted_by = $2 OR ${scopeSql('f.area_code', access.scope, params)})
+      FOR UPDATE OF f`,
     params,
   );
   return rows[0] ?? null;

@@ -368,13 +368,7 @@ export async function decideFiling(
 ) {
   const permission = stepPermission[step];
   return withTransaction(deps.db, async (tx) => {
-    const filing = await q.findFiling(
-      tx,
-      filingId,
-      scopeOf(actor, permission),
-      '00000000-0000-0000-0000-000000000000',
-      true,
-    );
+    const filing = await q.findFilingForUpdate(tx, filingId, { scope: scopeOf(actor, permission) });
     if (!filing) {
       throw platformErrors.NOT_FOUND();
     }
@@ -477,7 +471,7 @@ async function applyFiling(tx: Tx, deps: OrgDeps, actor: Actor, filing: FilingRo
 /** resubmitFiling — the submitter sends a returned filing back to the start of its path. Audits `filing.resubmit`. */
 export async function resubmitFiling(deps: OrgDeps, actor: Actor, filingId: string, body: ChangeBody) {
   return withTransaction(deps.db, async (tx) => {
-    const filing = await q.findFiling(tx, filingId, { ranges: [] }, actor.userId, true);
+    const filing = await q.findFilingForUpdate(tx, filingId, { scope: { ranges: [] }, submitter: actor.userId });
     if (!filing) {
       throw platformErrors.NOT_FOUND();
     }
