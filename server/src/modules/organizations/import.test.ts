@@ -142,3 +142,41 @@ describe('survey import', () => {
     expect(wb.getWorksheet('摸底表')!.getRow(1).values).toEqual(expect.arrayContaining(HEADERS));
   });
 });
+
+describe('survey import at size', () => {
+  it('keeps every Chinese character of a 3,000-row file, and an empty 服务对象 is an empty list', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('摸底表');
+    ws.addRow(HEADERS);
+    for (let i = 0; i < 3000; i++) {
+      ws.addRow([
+        `流水井第${i}支街道(乡镇)备案互助队`,
+        '街道(乡镇)备案',
+        '社区事务类',
+        '否',
+        '440104003104',
+        '2020-05-01',
+        i % 2 === 0 ? '' : '老年人、妇女',
+        `活动室${i}`,
+        10,
+        0,
+        0,
+        '暂无',
+        '否',
+        '',
+        '李阿姨',
+        `139${String(50000000 + i)}`,
+      ]);
+    }
+    const { job } = await runImport(beijing.township.client, Buffer.from(await wb.xlsx.writeBuffer()), 'allOrNothing');
+    expect(job.result).toMatchObject({ created: 3000, errors: 0 });
+    const { rows } = await ctx.db.query(
+      "SELECT count(*)::int AS n FROM organizations WHERE name LIKE '流水井第%支街道(乡镇)备案互助队' AND tier = 'filed'",
+    );
+    expect(rows[0].n).toBe(3000);
+    const empty = await ctx.db.query(
+      "SELECT service_targets FROM organizations WHERE name = '流水井第0支街道(乡镇)备案互助队'",
+    );
+    expect(empty.rows[0].service_targets).toEqual([]);
+  });
+});

@@ -132,7 +132,7 @@ export function importJobHandler(deps: { db: Db; cipher: PersonalDataCipher }) {
              service_targets, venue, member_count, social_worker_count, certified_social_worker_count, party_org,
              charter_party_clause, credit_code, status, created_by, import_job_id)
            SELECT u.id, u.name, u.name_key, string_to_array(u.grams, '|'), u.tier, u.category, u.hub_kind, u.area_code,
-                  u.founded_on::date, string_to_array(nullif(u.targets, ''), '|'), u.venue, u.members, u.workers,
+                  u.founded_on::date, coalesce(string_to_array(nullif(u.targets, ''), '|'), '{}'), u.venue, u.members, u.workers,
                   u.certified, u.party_org, u.party_clause, u.credit_code, 'active', $18, $19
              FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
                          $9::text[], $10::text[], $11::text[], $12::int[], $13::int[], $14::int[], $15::text[],
