@@ -27,6 +27,7 @@ export type Query = Record<string, QueryValue>;
 
 export type RequestOptions = {
   method?: Method;
+  /** sent as JSON; a `FormData` goes as it is (multipart/form-data, the browser sets the boundary) */
   body?: unknown;
   query?: Query;
   signal?: AbortSignal;
@@ -114,7 +115,7 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 /**
- * Calls the API with JSON in and out. Non-GET requests carry the CSRF token from the
+ * Calls the API with JSON in and out (or a `FormData` upload in). Non-GET requests carry the CSRF token from the
  * `linli_csrf` cookie. Error responses throw `ApiError`; 401 sends the user to /sign-in and
  * 403 PASSWORD_CHANGE_REQUIRED to /change-password (the error is still thrown).
  */
@@ -124,7 +125,8 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     accept: 'application/json',
     'accept-language': i18n.language,
   };
-  if (options.body !== undefined) {
+  const isForm = options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) {
     headers['content-type'] = 'application/json';
   }
   if (method !== 'GET') {
@@ -140,7 +142,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.body === undefined ? null : isForm ? (options.body as FormData) : JSON.stringify(options.body),
       signal: options.signal ?? null,
     });
   } catch (cause) {

@@ -94,6 +94,31 @@ export const appRoutes: readonly AppRoute[] = [
     ),
   },
   {
+    // an organizations-area page: placed next to the registry so the menu groups them
+    path: '/reports/overdue',
+    menuKey: 'menu.overdueReports',
+    icon: 'organizations',
+    permission: 'organizations.read',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/organizations/pages/overdue-reports-page').then((m) => ({
+        default: m.OverdueReportsPage,
+      })),
+    ),
+  },
+  {
+    path: '/organizations/import',
+    menuKey: null,
+    icon: null,
+    permission: 'organizations.supervise',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/organizations/pages/organization-import-page').then((m) => ({
+        default: m.OrganizationImportPage,
+      })),
+    ),
+  },
+  {
     path: '/organizations/new',
     menuKey: null,
     icon: null,

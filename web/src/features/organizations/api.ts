@@ -8,6 +8,9 @@ import type {
   OrgListQuery,
   OrgStatus,
   OrgSummary,
+  ReportBody,
+  ReportKind,
+  WorkReport,
 } from '@linli/contract/organizations';
 import { apiUrl, request } from '../../app/request';
 import type { KeysetPage } from '../../app/use-keyset-list';
@@ -21,7 +24,9 @@ export type ReviewStep = Exclude<FilingStep, 'submit' | 'resubmit'>;
 export type OrgDisclosure = Pick<
   OrgSummary,
   'id' | 'name' | 'tier' | 'category' | 'hubKind' | 'areaFullName' | 'foundedOn' | 'serviceTargets' | 'creditCode'
-> & { status: OrgRecordStatus };
+> & { status: OrgRecordStatus; annualReports: AnnualReportDisclosure[] };
+/** An acknowledged annual report as the public page shows it. */
+export type AnnualReportDisclosure = { period: string; activityCount: number; content: string };
 /** Supervision: the statuses an officer may set (contract `StatusBody` plus the exit of an abnormal organization). */
 export type StatusChange = { status: OrgStatus; reason: string };
 
@@ -92,4 +97,74 @@ export function resubmitFiling(filingId: string, body: ChangeBody): Promise<Orga
 
 export function getDisclosure(id: string, signal?: AbortSignal): Promise<OrgDisclosure> {
   return request<OrgDisclosure>(`/api/public/organizations/${id}`, { signal, redirectOnUnauthorized: false });
+}
+
+// ─── survey import (摸底表) ───────────────────────────────────────────────────
+
+/** `validRows`: the good rows go in, the others are listed; `allOrNothing`: nothing goes in while any row has an error. */
+export type ImportMode = 'validRows' | 'allOrNothing';
+export type ImportResult = { rows: number; created: number; skipped: number; errors: number; mode: ImportMode };
+/** What `GET /api/jobs/:id` answers for a survey import. */
+export type ImportJob = {
+  id: string;
+  state: 'queued' | 'running' | 'succeeded' | 'failed';
+  progress: { done: number; total: number };
+  result: ImportResult | null;
+  hasResultFile: boolean;
+};
+
+/** The .xlsx survey template with its drop-down lists. */
+export const importTemplateUrl = apiUrl('/api/organizations/import-template');
+
+/** Uploads a survey; the import runs as a job. The mode goes first: the server reads the fields before the file. */
+export function startImport(file: File, mode: ImportMode): Promise<{ jobId: string }> {
+  const body = new FormData();
+  body.append('mode', mode);
+  body.append('file', file, file.name);
+  return request<{ jobId: string }>('/api/organizations/imports', { method: 'POST', body });
+}
+
+export function getImportJob(jobId: string, signal?: AbortSignal): Promise<ImportJob> {
+  return request<ImportJob>(`/api/jobs/${jobId}`, { signal });
+}
+
+/** The error sheet of an import (rows, columns and what to fix). */
+export function importErrorSheetUrl(jobId: string): string {
+  return apiUrl(`/api/jobs/${jobId}/result-file`);
+}
+
+// ─── work and annual reports ────────────────────────────────────────────────
+
+export type ReportList = { items: WorkReport[] };
+export type OverdueOrg = {
+  id: string;
+  name: string;
+  areaCode: string;
+  areaFullName: string;
+  lastReportAt: string | null;
+};
+
+export function listReports(orgId: string, signal?: AbortSignal): Promise<ReportList> {
+  return request<ReportList>(`/api/organizations/${orgId}/reports`, { signal });
+}
+
+export function submitReport(orgId: string, body: ReportBody): Promise<ReportList> {
+  return request<ReportList>(`/api/organizations/${orgId}/reports`, { method: 'POST', body });
+}
+
+export function reviewReport(
+  reportId: string,
+  body: { decision: 'acknowledge' } | { decision: 'comment'; comment: string },
+): Promise<ReportList> {
+  return request<ReportList>(`/api/reports/${reportId}/review`, { method: 'POST', body });
+}
+
+export function listOverdue(
+  query: { kind: ReportKind; period: string },
+  signal?: AbortSignal,
+): Promise<{ items: OverdueOrg[]; total: number }> {
+  return request<{ items: OverdueOrg[]; total: number }>('/api/reports/overdue', {
+    query: { ...query, limit: 500 },
+    signal,
+  });
 }

@@ -1,6 +1,7 @@
 import { Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrgDisclosure } from '../api';
+import { periodLabel } from './report-period';
 import { OrgStatusTag } from './status-tags';
 
 type DisclosureViewProps = {
@@ -52,6 +53,39 @@ export function DisclosureView({ disclosure, headingLevel }: DisclosureViewProps
           <OrgStatusTag status={disclosure.status} />
         </Descriptions.Item>
       </Descriptions>
+      <AnnualReports disclosure={disclosure} headingLevel={headingLevel === 1 ? 2 : 4} />
     </article>
+  );
+}
+
+/** 年度报告: the annual reports the committee has acknowledged, newest first, with what was done. */
+function AnnualReports({ disclosure, headingLevel }: { disclosure: OrgDisclosure; headingLevel: 2 | 4 }) {
+  const { t } = useTranslation();
+  const headingId = `linli-disclosure-reports-${disclosure.id}`;
+  return (
+    <section aria-labelledby={headingId} style={{ marginTop: 24 }}>
+      <Typography.Title level={headingLevel} id={headingId} className="linli-card-title">
+        {t('reports.annual.heading')}
+      </Typography.Title>
+      {disclosure.annualReports.length === 0 ? (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+          {t('reports.annual.empty')}
+        </Typography.Paragraph>
+      ) : (
+        <ul style={{ listStyle: 'none', margin: '8px 0 0', padding: 0 }}>
+          {disclosure.annualReports.map((report) => (
+            <li key={report.period} style={{ marginBottom: 16 }}>
+              <Typography.Text strong>{periodLabel(t, report.period)}</Typography.Text>
+              <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
+                {t('reports.activities', { count: report.activityCount })}
+              </Typography.Text>
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>
+                {report.content}
+              </Typography.Paragraph>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -27,6 +27,7 @@ import { DissolveForm, StatusForm, UpgradeForm } from '../components/org-action-
 import { isOpenFiling, statusMoves, upgradeTarget } from '../components/org-options';
 import { ReviewActions } from '../components/review-actions';
 import { FilingStateTag, OrgStatusTag } from '../components/status-tags';
+import { publishedAnnualReports, useReports, WorkReports } from '../components/work-reports';
 
 type Leader = Organization['leaders'][number];
 
@@ -90,6 +91,7 @@ function OrganizationDetail({ org, onChange, onStale }: DetailProps) {
   const openFilings = org.filings.filter(isOpenFiling);
   const { abilities } = org;
   const isPublic = org.status !== 'pending' && org.status !== 'notEstablished';
+  const reports = useReports(org.id, isPublic);
 
   return (
     <Page
@@ -171,6 +173,15 @@ function OrganizationDetail({ org, onChange, onStale }: DetailProps) {
             children: <FilingTimeline org={org} />,
           },
           { key: 'leaders', label: t('organizations.detail.tabLeaders'), children: <Leaders leaders={org.leaders} /> },
+          ...(isPublic
+            ? [
+                {
+                  key: 'reports',
+                  label: t('organizations.detail.tabReports'),
+                  children: <WorkReports org={org} reports={reports} />,
+                },
+              ]
+            : []),
           {
             key: 'disclosure',
             label: t('organizations.detail.tabDisclosure'),
@@ -197,6 +208,7 @@ function OrganizationDetail({ org, onChange, onStale }: DetailProps) {
                       serviceTargets: org.serviceTargets,
                       status: org.status,
                       creditCode: org.creditCode,
+                      annualReports: publishedAnnualReports(reports.items),
                     }}
                   />
                 </Card>

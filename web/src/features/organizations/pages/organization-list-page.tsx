@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { type ProColumns, ProTable } from '@ant-design/pro-components';
 import { normalizeCreditCode } from '@linli/contract/credit-code';
 import { normalizeOrgName } from '@linli/contract/org-name';
@@ -88,6 +88,11 @@ export function OrganizationListPage() {
           {canRead ? (
             <Button icon={<DownloadOutlined aria-hidden />} href={organizationExportUrl(filters)} download>
               {t('common.export')}
+            </Button>
+          ) : null}
+          {can('organizations.supervise') ? (
+            <Button icon={<UploadOutlined aria-hidden />} onClick={() => navigate('/organizations/import')}>
+              {t('organizations.import')}
             </Button>
           ) : null}
           {can('filings.submit') ? (
