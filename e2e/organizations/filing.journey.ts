@@ -178,37 +178,29 @@ describe('organization filing journey', () => {
     ]);
     const file = Buffer.from(await wb.xlsx.writeBuffer());
 
-    // the console's import lives with the list; drive it through the same API the page uses
-    const result = await page.evaluate(
-      async (bytes) => {
-        const csrf =
-          document.cookie
-            .split('; ')
-            .find((c) => c.startsWith('linli_csrf='))
-            ?.split('=')[1] ?? '';
-        const form = new FormData();
-        form.set('mode', 'validRows');
-        form.set('file', new Blob([new Uint8Array(bytes)]), '摸底表.xlsx');
-        const started = await fetch('/api/organizations/imports', {
-          method: 'POST',
-          body: form,
-          headers: { 'x-csrf-token': csrf },
-        });
-        const { jobId } = await started.json();
-        for (let i = 0; i < 100; i++) {
-          const job = await (await fetch(`/api/jobs/${jobId}`)).json();
-          if (job.state === 'succeeded') {
-            const sheet = await fetch(`/api/jobs/${jobId}/result-file`);
-            return { job, sheetStatus: sheet.status, sheetType: sheet.headers.get('content-type') };
-          }
-          await new Promise((r) => setTimeout(r, 100));
-        }
-        return null;
-      },
-      [...file],
-    );
-    expect(result?.job.result).toMatchObject({ created: 1, errors: 1 });
-    expect(result?.sheetStatus).toBe(200);
-    expect(result?.sheetType).toContain('spreadsheetml');
+    const path = await import('node:path');
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const upload = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'linli-survey-')), '北京街道摸底表.xlsx');
+    fs.writeFileSync(upload, file);
+
+    await page.goto('/organizations');
+    await page.getByRole('button', { name: '导入', exact: true }).click();
+    await page.getByRole('button', { name: '下一步：上传文件' }).click();
+    await page.getByLabel('摸底表文件').setInputFiles(upload);
+    await page.getByRole('radio', { name: '只导入正确的行' }).check();
+    await page.getByRole('button', { name: '开始导入' }).click();
+    const summary = page.getByRole('status').filter({ hasText: '共' });
+    await expect.poll(() => summary.isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await summary.textContent()).toContain('新增 1 个');
+    const report = page.getByRole('link', { name: '下载错误报告' });
+    await expect.poll(() => report.isVisible()).toBe(true);
+    await screenshot(page, 'org-import-result');
+    const sheet = await page.request.get((await report.getAttribute('href'))!);
+    expect(sheet.status()).toBe(200);
+    const errors = new ExcelJS.Workbook();
+    await errors.xlsx.load((await sheet.body()) as unknown as ArrayBuffer);
+    const text = JSON.stringify(errors.worksheets[0]!.getSheetValues());
+    expect(text).toContain('类别');
   });
 });
