@@ -308,3 +308,22 @@ describe('partial changes', () => {
     });
   });
 });
+
+describe('export', () => {
+  it('streams only the jurisdiction’s organizations into the .xlsx, audited', async () => {
+    await file(liurong.resident.client, { areaCode: '440104004102', name: '六榕导出测试社' });
+    await file(beijing.resident.client, { name: '北京导出测试社' });
+    const res = await beijing.township.client.get('/api/organizations/export');
+    expect(res.statusCode).toBe(200);
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const names = wb.worksheets[0]!.getColumn(1).values.slice(2) as string[];
+    const codes = wb.worksheets[0]!.getColumn(5).values.slice(2) as string[];
+    expect(names).toContain('北京导出测试社');
+    expect(names).not.toContain('六榕导出测试社');
+    expect(codes.every((c) => c.startsWith('440104003'))).toBe(true);
+    const audit = await ctx.db.query("SELECT actor_id FROM audit_log WHERE action = 'organization.export'");
+    expect(audit.rows).toEqual([{ actor_id: beijing.township.id }]);
+  });
+});
