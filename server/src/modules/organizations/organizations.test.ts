@@ -195,18 +195,20 @@ describe('finding organizations', () => {
     for (let i = 0; i < 5; i++) {
       await file(beijing.resident.client, { name: `分页测试队${i}` });
     }
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const url: string = `/api/organizations?limit=2&sort=name${cursor ? `&cursor=${cursor}` : ''}`;
-      const page = (await beijing.township.client.get(url)).json();
-      seen.push(...page.items.map((o: { id: string }) => o.id));
-      cursor = page.nextCursor;
-    } while (cursor);
-    expect(new Set(seen).size).toBe(seen.length);
-    expect(seen.length).toBe(
-      await count(`SELECT count(*)::int AS n FROM organizations WHERE area_code LIKE '440104003%'`, []),
-    );
+    for (const sort of ['name', 'founded']) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const url: string = `/api/organizations?limit=2&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`;
+        const page = (await beijing.township.client.get(url)).json();
+        seen.push(...page.items.map((o: { id: string }) => o.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen.length).toBe(
+        await count(`SELECT count(*)::int AS n FROM organizations WHERE area_code LIKE '440104003%'`, []),
+      );
+    }
   });
 });
 

@@ -186,16 +186,19 @@ export async function listOrgsInScope(db: Queryable, f: OrgListFilter): Promise<
   if (f.foundedYear) {
     add((p) => `o.founded_on >= make_date(${p}, 1, 1) AND o.founded_on < make_date(${p} + 1, 1, 1)`, f.foundedYear);
   }
-  const sortKey = f.sort === 'name' ? 'o.name COLLATE pinyin' : `to_char(o.founded_on, 'YYYY-MM-DD')`;
+  // ORDER BY the indexed expression itself (organizations_name_pinyin, organizations_founded)
+  const sortKey = f.sort === 'name' ? 'o.name COLLATE pinyin' : 'o.founded_on';
+  const cursorKey = f.sort === 'name' ? 'o.name' : `to_char(o.founded_on, 'YYYY-MM-DD')`;
+  const keyType = f.sort === 'name' ? 'text' : 'date';
   const direction = f.sort === 'name' ? 'ASC' : 'DESC';
   const comparison = f.sort === 'name' ? '>' : '<';
   if (f.after) {
     params.push(f.after.key, f.after.id);
-    where.push(`(${sortKey}, o.id) ${comparison} ($${params.length - 1}, $${params.length}::uuid)`);
+    where.push(`(${sortKey}, o.id) ${comparison} ($${params.length - 1}::${keyType}, $${params.length}::uuid)`);
   }
   params.push(f.limit);
   const { rows } = await db.query<OrgRow & { sort_key: string }>(
-    `SELECT ${sortKey} AS sort_key, ${ORG_COLUMNS} FROM organizations o
+    `SELECT ${cursorKey} AS sort_key, ${ORG_COLUMNS} FROM organizations o
       WHERE ${where.join(' AND ')}
       ORDER BY ${sortKey} ${direction}, o.id ${direction}
       LIMIT $${params.length}`,
