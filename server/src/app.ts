@@ -22,6 +22,7 @@ import type { Db } from './platform/db';
 import { platformErrors, registerErrorHandler } from './platform/errors';
 import { JobRunner } from './platform/jobs';
 import type { PersonalDataCipher } from './platform/personal-data';
+import { createSessionCache } from './platform/session-cache';
 
 export type AppDeps = {
   db: Db;
@@ -29,6 +30,8 @@ export type AppDeps = {
   secureCookies?: boolean;
   webDist?: string;
   logger?: boolean;
+  /** how long a resolved session may be reused from memory (default 5 s; 0: every request reads it) */
+  sessionCacheMs?: number;
   /** how often an idle job runner looks for queued jobs */
   jobPollMs?: number;
   /** called for every route as it is registered (the route-coverage test listens here) */
@@ -59,10 +62,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  await app.register(authPlugin, {
-    resolveSession: (tokenHash, ip) => resolveSession({ db: deps.db, cipher: deps.cipher }, tokenHash, ip),
-    secureCookies: deps.secureCookies ?? false,
+  // sessions resolved from memory between changes (platform/session-cache.ts); 0 turns the cache off
+  const sessions = createSessionCache({
+    resolve: (tokenHash, ip) => resolveSession({ db: deps.db, cipher: deps.cipher }, tokenHash, ip),
+    connectionString: deps.db.options.connectionString ?? '',
+    ttlMs: deps.db.options.connectionString ? (deps.sessionCacheMs ?? 5000) : 0,
   });
+  app.addHook('onReady', sessions.start);
+  app.addHook('onClose', sessions.stop);
+  // a write through this server is seen by the very next request, whatever the notification's timing
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      sessions.forgetAll();
+    }
+    return payload;
+  });
+  await app.register(authPlugin, { resolveSession: sessions.resolve, secureCookies: deps.secureCookies ?? false });
 
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 5 } });
 

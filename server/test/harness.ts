@@ -21,7 +21,7 @@ export type TestContext = {
 };
 
 /** A fresh database cloned from the migrated template (areas loaded), and the app on it. Closed after the file. */
-export async function createTestContext(): Promise<TestContext> {
+export async function createTestContext(opts: { sessionCacheMs?: number } = {}): Promise<TestContext> {
   const adminUrl = inject('pgAdminUrl');
   const name = `linli_t_${process.ppid}_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -33,7 +33,9 @@ export async function createTestContext(): Promise<TestContext> {
   const key = randomBytes(32);
   const cipher = createPersonalDataCipher(key, 'sm4');
   const routes: TestContext['routes'] = [];
-  const app = await buildApp({ db, cipher, onRoute: (r) => routes.push(r) });
+  // Tests change sessions, users and grants with plain SQL and expect the next request to see it at
+  // once; the session cache would see it a notification later. Its own tests turn it on.
+  const app = await buildApp({ db, cipher, sessionCacheMs: opts.sessionCacheMs ?? 0, onRoute: (r) => routes.push(r) });
   await app.ready();
   afterAll(async () => {
     await app.close();
@@ -135,6 +137,13 @@ export class Client {
     });
     this.absorb(res);
     return res;
+  }
+
+  /** Another client holding the same cookies now (a second tab, or a stolen cookie replayed later). */
+  fork(): Client {
+    const copy = new Client(this.app, this.ip);
+    copy.cookies = new Map(this.cookies);
+    return copy;
   }
 
   get = (url: string) => this.request('GET', url);

@@ -5,5 +5,6 @@
  */
 
 export { mayGrant } from './policy';
+export { grantsJsonSql } from './queries';
 export { accessRoutes } from './routes';
 export { grantOrgAdmin, grantRole, grantsOfUsers, revokeGrant } from './service';

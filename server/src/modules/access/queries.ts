@@ -6,6 +6,17 @@ const GRANT_SELECT = `SELECT g.id, g.user_id, g.role, g.area_code, g.area_level,
   FROM role_grants g
   LEFT JOIN areas a ON a.code = g.area_code AND a.level = g.area_level`;
 
+/**
+ * A correlated subquery giving the grants of the user in `userIdColumn` as a JSON array of
+ * {id, role, area_code, area_level, org_id}: lets the session lookup read its grants in the same
+ * round trip (the hot path of every signed-in request).
+ */
+export function grantsJsonSql(userIdColumn: string): string {
+  return `(SELECT coalesce(json_agg(json_build_object('id', g.id, 'role', g.role, 'area_code', g.area_code,
+            'area_level', g.area_level, 'org_id', g.org_id) ORDER BY g.area_level, g.role), '[]'::json)
+       FROM role_grants g WHERE g.user_id = ${userIdColumn})`;
+}
+
 export async function findGrantsOfUsers(db: Queryable, userIds: string[]): Promise<GrantRow[]> {
   if (userIds.length === 0) {
     return [];

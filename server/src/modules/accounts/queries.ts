@@ -1,5 +1,6 @@
 import { type Scope, scopeSql } from '../../platform/access';
 import type { Queryable } from '../../platform/db';
+import { grantsJsonSql } from '../access/index';
 import {
   LOCKOUT_DURATION,
   LOCKOUT_FAILURES,
@@ -181,16 +182,19 @@ export async function insertSession(
 }
 
 export async function findSession(db: Queryable, tokenHash: Buffer): Promise<SessionRow | null> {
-  const { rows } = await db.query<SessionRow>(
-    `SELECT s.user_id, u.name, u.mobile_enc, u.must_change_password, u.status, s.csrf_token,
+  // named (prepared): every signed-in request runs it, and PostgreSQL then plans it once per connection
+  const { rows } = await db.query<SessionRow>({
+    name: 'accounts.findSession',
+    text: `SELECT s.user_id, u.name, u.mobile_enc, u.must_change_password, u.status, s.csrf_token,
             s.current_area_code, s.current_area_level,
             s.last_seen_at < now() - interval '${SESSION_IDLE}' AS is_idle,
             s.expires_at <= now() AS is_expired,
-            s.last_seen_at < now() - interval '30 seconds' AS needs_touch
+            s.last_seen_at < now() - interval '30 seconds' AS needs_touch,
+            ${grantsJsonSql('s.user_id')} AS grants
        FROM sessions s JOIN users u ON u.id = s.user_id
       WHERE s.token_hash = $1`,
-    [tokenHash],
-  );
+    values: [tokenHash],
+  });
   return rows[0] ?? null;
 }
 

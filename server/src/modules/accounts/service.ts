@@ -51,17 +51,16 @@ export async function resolveSession(deps: AccountDeps, tokenHash: Buffer, sourc
   if (row.needs_touch) {
     await q.touchSession(deps.db, tokenHash);
   }
-  const grants = (await grantsOfUsers(deps.db, [row.user_id])).get(row.user_id) ?? [];
   return {
     userId: row.user_id,
     name: row.name,
     mustChangePassword: row.must_change_password,
-    grants: grants.map((g) => ({
+    grants: row.grants.map((g) => ({
       id: g.id,
       role: g.role,
-      areaCode: g.areaCode,
-      areaLevel: g.areaLevel,
-      orgId: g.orgId,
+      areaCode: g.area_code,
+      areaLevel: levelName(g.area_level),
+      orgId: g.org_id,
     })),
     currentArea:
       row.current_area_code && row.current_area_level !== null

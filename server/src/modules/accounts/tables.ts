@@ -1,3 +1,4 @@
+import type { Role } from '@linli/contract/permissions';
 /** A row of `users` with its home area's full name. */
 export type UserRow = {
   id: string;
@@ -26,6 +27,8 @@ export type SessionRow = {
   is_idle: boolean;
   is_expired: boolean;
   needs_touch: boolean;
+  /** the user's role grants, read in the same round trip */
+  grants: { id: string; role: Role; area_code: string; area_level: number; org_id: string | null }[];
 };
 
 /** 等保: idle sessions end after 30 minutes, every session after 12 hours. */

@@ -27,7 +27,7 @@ import { orgErrors, reportErrors } from './errors';
 import { firstState, nextState } from './filing-machine';
 import { filesAsOfficer, filingAbilities, mayFileFor, mayReadOrg, orgAbilities } from './policy';
 import * as q from './queries';
-import type { FilingRow, OrgRow } from './tables';
+import type { FilingRow, FilingStepRow, OrgRow } from './tables';
 
 export type OrgDeps = { db: Db; cipher: PersonalDataCipher };
 
@@ -83,6 +83,15 @@ async function presentFilings(
     db,
     rows.map((r) => r.id),
   );
+  return presentFilingRows(cipher, actor, rows, steps);
+}
+
+function presentFilingRows(
+  cipher: PersonalDataCipher,
+  actor: Actor,
+  rows: FilingRow[],
+  steps: FilingStepRow[],
+): Filing[] {
   return rows.map((r) => ({
     id: r.id,
     orgId: r.org_id,
@@ -566,14 +575,16 @@ export async function setOrganizationStatus(
 // ─── reads ───────────────────────────────────────────────────────────────────
 
 export async function getOrganization(deps: OrgDeps, actor: Actor, id: string): Promise<Organization> {
-  const org = await q.findOrgById(deps.db, id);
-  if (
-    !org ||
-    !(mayReadOrg(actor, { id: org.id, areaCode: org.area_code }) || (await isOwnPending(deps.db, actor, org)))
-  ) {
+  const detail = await q.findOrgDetail(deps.db, id);
+  if (!detail) {
     throw platformErrors.NOT_FOUND();
   }
-  const [leaders, filings] = await Promise.all([q.findLeaders(deps.db, id), q.findFilingsOfOrg(deps.db, id)]);
+  const { org, leaders, filings, steps } = detail;
+  // a resident who filed an organization sees it while it is being decided
+  const isOwnPending = filings.some((f) => f.submitted_by === actor.userId);
+  if (!(mayReadOrg(actor, { id: org.id, areaCode: org.area_code }) || isOwnPending)) {
+    throw platformErrors.NOT_FOUND();
+  }
   return {
     ...presentSummary(org),
     leaders: leaders.map((l) => ({
@@ -582,15 +593,9 @@ export async function getOrganization(deps: OrgDeps, actor: Actor, id: string): 
       role: l.role,
       mobileMasked: maskMobile(deps.cipher.decrypt(l.mobile_enc)),
     })),
-    filings: await presentFilings(deps.db, deps.cipher, actor, filings),
+    filings: presentFilingRows(deps.cipher, actor, filings, steps),
     abilities: orgAbilities(actor, { id: org.id, areaCode: org.area_code, status: org.status, tier: org.tier }),
   };
-}
-
-/** A resident who filed an organization sees it while it is being decided. */
-async function isOwnPending(db: Queryable, actor: Actor, org: OrgRow): Promise<boolean> {
-  const filings = await q.findFilingsOfOrg(db, org.id);
-  return filings.some((f) => f.submitted_by === actor.userId);
 }
 
 function decodeCursor(cursor: string | undefined) {

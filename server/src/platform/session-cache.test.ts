@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { Client, createTestContext, makeUser } from '../../test/harness';
+
+// A long TTL: whatever the tests see change before a minute is over was invalidated, not expired.
+const ctx = await createTestContext({ sessionCacheMs: 60_000 });
+
+async function eventually(check: () => Promise<boolean>, ms = 3000): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check()) {
+      return true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return false;
+}
+
+async function officer() {
+  const user = await makeUser(ctx);
+  const client = await new Client(ctx.app).signInReady(user.mobile, user.password);
+  expect((await client.get('/api/organizations')).statusCode).toBe(200);
+  return { user, client };
+}
+
+/** A change that fires no trigger: what the cache cannot know about, so a request still served from it shows. */
+async function silently(sql: string, values: unknown[]) {
+  const conn = await ctx.db.connect();
+  try {
+    await conn.query('BEGIN');
+    await conn.query('SET LOCAL session_replication_role = replica');
+    await conn.query(sql, values);
+    await conn.query('COMMIT');
+  } finally {
+    conn.release();
+  }
+}
+
+describe('session cache', () => {
+  it('serves a signed-in request from memory while nothing notifies a change', async () => {
+    const { user, client } = await officer();
+    await silently("UPDATE users SET status = 'disabled' WHERE id = $1", [user.id]);
+    expect((await client.get('/api/organizations')).statusCode).toBe(200);
+  });
+
+  it('drops the session when another process revokes the role, by the notification', async () => {
+    const { user, client } = await officer();
+    await ctx.db.query('DELETE FROM role_grants WHERE user_id = $1', [user.id]);
+    expect(await eventually(async () => (await client.get('/api/organizations')).statusCode === 403)).toBe(true);
+  });
+
+  it('drops the session when another process disables the account', async () => {
+    const { user, client } = await officer();
+    await ctx.db.query("UPDATE users SET status = 'disabled' WHERE id = $1", [user.id]);
+    expect(await eventually(async () => (await client.get('/api/organizations')).statusCode === 401)).toBe(true);
+  });
+
+  it('refuses a signed-out session at once on the next request', async () => {
+    const { client } = await officer();
+    const replay = client.fork();
+    expect((await client.post('/api/auth/sign-out', {})).statusCode).toBe(200);
+    expect((await replay.get('/api/organizations')).statusCode).toBe(401);
+  });
+
+  it('sees its own switch of the current area on the very next request', async () => {
+    const { client } = await officer();
+    const { rows } = await ctx.db.query<{ code: string }>(
+      "SELECT code FROM areas WHERE parent_code = '440104003000' AND level = 5 ORDER BY code LIMIT 1",
+    );
+    const code = rows[0]!.code;
+    expect((await client.request('PUT', '/api/auth/current-area', { code, level: 'community' })).statusCode).toBe(200);
+    expect((await client.get('/api/auth/session')).json().currentArea.code).toBe(code);
+  });
+
+  it('caches nothing while its listener is gone, and listens again', async () => {
+    const { user, client } = await officer();
+    await ctx.db.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'linli-sessions' AND datname = current_database()",
+    );
+    // while reconnecting, a silent change is seen: nothing is served from memory
+    await silently("UPDATE users SET status = 'disabled' WHERE id = $1", [user.id]);
+    expect(await eventually(async () => (await client.get('/api/organizations')).statusCode === 401)).toBe(true);
+    const again = await officer();
+    const listening = await eventually(async () => {
+      const { rowCount } = await ctx.db.query(
+        "SELECT 1 FROM pg_stat_activity WHERE application_name = 'linli-sessions' AND datname = current_database()",
+      );
+      return rowCount === 1;
+    });
+    expect(listening).toBe(true);
+    await again.client.get('/api/organizations');
+    await silently("UPDATE users SET status = 'disabled' WHERE id = $1", [again.user.id]);
+    expect((await again.client.get('/api/organizations')).statusCode).toBe(200);
+  });
+});
