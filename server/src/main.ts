@@ -83,6 +83,7 @@ program
         cipher: rt.cipher,
         webDist: config.webDist,
         secureCookies: config.secureCookies,
+        sessionCacheMs: config.sessionCacheMs,
       });
       await app.listen({ port: config.port, host: config.host });
     } catch (error) {

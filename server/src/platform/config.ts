@@ -14,6 +14,8 @@ export type Config = {
   personalDataAlgorithm: 'sm4' | 'aes';
   webDist: string;
   secureCookies: boolean;
+  /** how long a resolved session is reused from memory (platform/session-cache.ts); 0: never */
+  sessionCacheMs: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -34,5 +36,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     personalDataAlgorithm: algorithm,
     webDist: path.resolve(env.LINLI_WEB_DIST ?? path.join(import.meta.dirname, '../../../web/dist')),
     secureCookies: env.LINLI_SECURE_COOKIES === '1',
+    sessionCacheMs: Number(env.LINLI_SESSION_CACHE_MS ?? 5000),
   };
 }
