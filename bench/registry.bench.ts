@@ -1205,7 +1205,9 @@ function renderReport(r: Report): string {
         .map(
           ([n, m]) => `${((m.rps / bare.rps) * 100).toFixed(0)} % of its one-query rate with ${n} queries per request`,
         )
-        .join(', ')}; the app's detail request makes one prepared query (the organization with its leaders, filings and steps) and reads the session from memory (platform/session-cache.ts) — two queries when the session is not cached.`,
+        .join(
+          ', ',
+        )}; the app's detail request makes one prepared query (the organization with its leaders, filings and steps) and reads the session from memory (platform/session-cache.ts) — two queries when the session is not cached.`,
     );
   }
   return `${lines.join('\n')}\n`;
