@@ -217,6 +217,18 @@ export type Filing = z.infer<typeof Filing>;
 
 export const orgRecordStatuses = ['pending', 'notEstablished', ...orgStatuses] as const;
 
+/** 章程: the organization's (simplified) charter, one file, replaced by a newer upload. */
+export const charterFileTypes = ['pdf', 'docx', 'doc', 'jpg', 'png'] as const;
+export const CHARTER_MAX_BYTES = 10 * 1024 * 1024;
+export const CharterFile = z.object({
+  fileName: z.string(),
+  fileType: z.enum(charterFileTypes),
+  size: z.number(),
+  uploadedAt: z.string(),
+  uploadedByName: z.string().nullable(),
+});
+export type CharterFile = z.infer<typeof CharterFile>;
+
 export const Organization = z.object({
   id: z.string(),
   name: z.string(),
@@ -238,16 +250,19 @@ export const Organization = z.object({
   statusReason: z.string().nullable(),
   leaders: z.array(Leader),
   filings: z.array(Filing),
+  /** the charter file (章程), when one has been uploaded */
+  charter: CharterFile.nullable(),
   abilities: z.object({
     fileChange: z.boolean(),
     fileDissolve: z.boolean(),
     fileUpgrade: z.boolean(),
     supervise: z.boolean(),
+    uploadCharter: z.boolean(),
   }),
 });
 export type Organization = z.infer<typeof Organization>;
 
-export const OrgSummary = Organization.omit({ leaders: true, filings: true, abilities: true });
+export const OrgSummary = Organization.omit({ leaders: true, filings: true, abilities: true, charter: true });
 export type OrgSummary = z.infer<typeof OrgSummary>;
 
 export const OrgListQuery = z.object({

@@ -31,6 +31,8 @@ await seedUser({
 });
 
 const orgName = '流水井银龄互助会';
+const CHARTER_NAME = '流水井银龄互助会章程.pdf';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 async function signInReady(page: Page, who: { mobile: string; password: string }) {
   await page.goto('/sign-in');
@@ -83,6 +85,11 @@ describe('organization filing journey', () => {
     await expect
       .poll(() => page.getByRole('heading', { level: 1, name: orgName }).isVisible(), { timeout: 10_000 })
       .toBe(true);
+    // the charter (章程) goes with the filing, from the record's page
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: CHARTER_NAME, mimeType: 'application/pdf', buffer: PDF });
+    await expect.poll(() => page.getByRole('link', { name: CHARTER_NAME }).isVisible(), { timeout: 10_000 }).toBe(true);
     await screenshot(page, 'org-filed');
   });
 
@@ -99,6 +106,10 @@ describe('organization filing journey', () => {
     await townshipPage.getByRole('link', { name: orgName }).first().click();
     await townshipPage.waitForURL(/\/organizations\/[0-9a-f-]{36}$/);
     const orgId = townshipPage.url().split('/').at(-1)!;
+    const charter = townshipPage.getByRole('link', { name: CHARTER_NAME });
+    const download = await townshipPage.request.get((await charter.getAttribute('href'))!);
+    expect(download.status()).toBe(200);
+    expect(Buffer.from(await download.body()).equals(PDF)).toBe(true);
     await screenshot(townshipPage, 'org-approved');
 
     const visitor = await newPage(browser);

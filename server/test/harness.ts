@@ -118,14 +118,14 @@ export class Client {
   }
 
   /** A multipart upload, encoded the way a browser encodes a FormData. */
-  async upload(url: string, form: FormData) {
+  async upload(url: string, form: FormData, method: 'POST' | 'PUT' = 'POST') {
     const encoded = new Response(form);
     const body = Buffer.from(await encoded.arrayBuffer());
     if (!this.cookies.has('linli_csrf')) {
       this.absorb(await this.app.inject({ method: 'GET', url: '/api/auth/session', remoteAddress: this.ip }));
     }
     const res = await this.app.inject({
-      method: 'POST',
+      method,
       url,
       remoteAddress: this.ip,
       headers: {

@@ -364,6 +364,18 @@ export const en: Messages = {
       leaderRequired: 'At least one leader is required',
       empty: 'No leaders yet',
     },
+    charter: {
+      label: 'Charter file',
+      none: 'Not uploaded yet',
+      download: 'Download the charter',
+      upload: 'Upload the charter',
+      replace: 'Replace the charter',
+      uploading: 'Uploading…',
+      uploaded: 'Charter uploaded',
+      hint: 'PDF, Word or a JPG/PNG image, at most 10 MB',
+      meta: '{{size}}, uploaded {{at}} by {{name}}',
+      metaNoName: '{{size}}, uploaded {{at}}',
+    },
     detail: {
       title: 'Organization',
       backToList: 'Back to the registry',
@@ -659,6 +671,12 @@ export const en: Messages = {
     REPORT_PERIOD_IN_FUTURE: 'A period that has not begun cannot be reported',
   },
   fieldErrors: {
+    charter: {
+      fileMissing: 'Please choose the charter file',
+      empty: 'The charter file is empty',
+      tooLarge: 'The charter file may be at most 10 MB',
+      fileType: 'The charter should be a PDF, a Word document (.docx/.doc) or a JPG/PNG image',
+    },
     mobile: { invalid: 'Please enter an 11-digit mainland China mobile number' },
     password: { required: 'Please enter the password' },
     name: { required: 'Please enter a name', tooLong: 'A name has at most 50 characters' },

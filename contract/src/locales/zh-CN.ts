@@ -360,6 +360,18 @@ export const zhCN = {
       leaderRequired: '至少填写一位负责人',
       empty: '尚无负责人',
     },
+    charter: {
+      label: '章程文件',
+      none: '尚未上传',
+      download: '下载章程',
+      upload: '上传章程',
+      replace: '更换章程',
+      uploading: '正在上传…',
+      uploaded: '章程已上传',
+      hint: 'PDF、Word 或 JPG/PNG 图片，不超过 10 MB',
+      meta: '{{size}}，{{at}} 由 {{name}} 上传',
+      metaNoName: '{{size}}，{{at}} 上传',
+    },
     detail: {
       title: '组织详情',
       backToList: '返回组织名录',
@@ -651,6 +663,12 @@ export const zhCN = {
   },
   /** Texts for the field-level message keys of the contract schemas and zod's issue codes. */
   fieldErrors: {
+    charter: {
+      fileMissing: '请选择章程文件',
+      empty: '上传的章程文件是空的',
+      tooLarge: '章程文件不能超过 10 MB',
+      fileType: '章程文件应为 PDF、Word(.docx/.doc)或 JPG/PNG 图片',
+    },
     mobile: { invalid: '请输入11位中国大陆手机号' },
     password: { required: '请输入密码' },
     name: { required: '请输入姓名', tooLong: '姓名不能超过50个字' },

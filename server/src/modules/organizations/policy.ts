@@ -28,13 +28,30 @@ export function mayReadOrg(actor: Actor, org: { id: string; areaCode: string }):
   return isInScope(scopeOf(actor, 'organizations.read'), org.areaCode) || mayFileFor(actor, org);
 }
 
+/**
+ * Who may upload the charter (章程): whoever may file for the organization, and the person who filed
+ * it while it is still being decided (the charter is part of the establishment materials, 004 三.二).
+ */
+export function mayUploadCharter(
+  actor: Actor,
+  org: { id: string; areaCode: string; status: string },
+  isOwnPending: boolean,
+): boolean {
+  if (org.status === 'dissolved' || org.status === 'notEstablished') {
+    return false;
+  }
+  return mayFileFor(actor, org) || (org.status === 'pending' && isOwnPending);
+}
+
 export function orgAbilities(
   actor: Actor,
   org: { id: string; areaCode: string; status: string; tier: string },
+  isOwnPending = false,
 ): Organization['abilities'] {
   const live = org.status === 'active' || org.status === 'abnormal' || org.status === 'suspended';
   const files = live && mayFileFor(actor, org);
   return {
+    uploadCharter: mayUploadCharter(actor, org, isOwnPending),
     fileChange: files,
     fileDissolve: files,
     fileUpgrade: files && org.tier !== 'registered',

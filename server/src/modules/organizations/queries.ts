@@ -341,10 +341,18 @@ export async function findSteps(db: Queryable, filingIds: string[]): Promise<Fil
 export async function findOrgDetail(
   db: Queryable,
   id: string,
-): Promise<{ org: OrgRow; leaders: LeaderRow[]; filings: FilingRow[]; steps: FilingStepRow[] } | null> {
+): Promise<{
+  org: OrgRow;
+  leaders: LeaderRow[];
+  filings: FilingRow[];
+  steps: FilingStepRow[];
+  charter: CharterJson | null;
+} | null> {
   // a named (prepared) statement: PostgreSQL plans it once per connection — planning this query
   // took three times as long as running it (bench/results/registry.md)
-  const { rows } = await db.query<OrgRow & { leaders_json: LeaderJson[]; filings_json: FilingJson[] }>({
+  const { rows } = await db.query<
+    OrgRow & { leaders_json: LeaderJson[]; filings_json: FilingJson[]; charter_json: CharterJson | null }
+  >({
     name: 'organizations.findOrgDetail',
     text: `SELECT ${ORG_COLUMNS},
        (SELECT coalesce(json_agg(json_build_object('id', l.id, 'name', l.name, 'role', l.role,
@@ -359,7 +367,10 @@ export async function findOrgDetail(
                               ORDER BY s.id), '[]'::json)
                              FROM filing_steps s LEFT JOIN users u ON u.id = s.actor_id WHERE s.filing_id = f.id))
                  ORDER BY f.submitted_at DESC), '[]'::json)
-          FROM filings f WHERE f.org_id = o.id) AS filings_json
+          FROM filings f WHERE f.org_id = o.id) AS filings_json,
+       (SELECT json_build_object('file_name', c.file_name, 'file_type', c.file_type, 'size', c.size,
+                 'uploaded_at', c.uploaded_at, 'uploaded_by_name', u.name)
+          FROM org_charters c LEFT JOIN users u ON u.id = c.uploaded_by WHERE c.org_id = o.id) AS charter_json
      FROM organizations o WHERE o.id = $1`,
     values: [id],
   });
@@ -367,7 +378,7 @@ export async function findOrgDetail(
   if (!row) {
     return null;
   }
-  const { leaders_json, filings_json, ...org } = row;
+  const { leaders_json, filings_json, charter_json, ...org } = row;
   const steps: FilingStepRow[] = [];
   const filings = filings_json.map(({ steps: own, submitted_at, decided_at, ...f }): FilingRow => {
     for (const s of own) {
@@ -382,7 +393,46 @@ export async function findOrgDetail(
     };
   });
   const leaders = leaders_json.map((l) => ({ ...l, org_id: org.id, mobile_enc: Buffer.from(l.mobile_enc, 'base64') }));
-  return { org, leaders, filings, steps };
+  return { org, leaders, filings, steps, charter: charter_json };
+}
+
+export type CharterJson = {
+  file_name: string;
+  file_type: string;
+  size: number;
+  uploaded_at: string;
+  uploaded_by_name: string | null;
+};
+
+/** Stores the charter file, replacing an earlier one; returns the earlier one's name and hash for the audit. */
+export async function upsertCharter(
+  db: Queryable,
+  c: { orgId: string; fileName: string; fileType: string; content: Buffer; sha256: Buffer; uploadedBy: string },
+): Promise<{ file_name: string; sha256: Buffer } | null> {
+  const { rows: before } = await db.query<{ file_name: string; sha256: Buffer }>(
+    'SELECT file_name, sha256 FROM org_charters WHERE org_id = $1 FOR UPDATE',
+    [c.orgId],
+  );
+  await db.query(
+    `INSERT INTO org_charters (org_id, file_name, file_type, size, sha256, content, uploaded_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (org_id) DO UPDATE SET file_name = EXCLUDED.file_name, file_type = EXCLUDED.file_type,
+       size = EXCLUDED.size, sha256 = EXCLUDED.sha256, content = EXCLUDED.content,
+       uploaded_by = EXCLUDED.uploaded_by, uploaded_at = now()`,
+    [c.orgId, c.fileName, c.fileType, c.content.length, c.sha256, c.content, c.uploadedBy],
+  );
+  return before[0] ?? null;
+}
+
+export async function findCharterContent(
+  db: Queryable,
+  orgId: string,
+): Promise<{ file_name: string; file_type: string; content: Buffer } | null> {
+  const { rows } = await db.query<{ file_name: string; file_type: string; content: Buffer }>(
+    'SELECT file_name, file_type, content FROM org_charters WHERE org_id = $1',
+    [orgId],
+  );
+  return rows[0] ?? null;
 }
 
 type LeaderJson = Omit<LeaderRow, 'org_id' | 'mobile_enc'> & { mobile_enc: string };

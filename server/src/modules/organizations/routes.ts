@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { ErrorBody } from '@linli/contract/errors';
 import {
+  CHARTER_MAX_BYTES,
   ChangeBody,
   DecisionBody,
   DissolveBody,
@@ -151,6 +152,57 @@ export const organizationRoutes: FastifyPluginAsyncZod<{
       config: { access: 'authenticated' },
     },
     async (request) => show(request.actor!, request.params.id),
+  );
+  const CHARTER_MIME = {
+    pdf: 'application/pdf',
+    docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    doc: 'application/msword',
+    jpg: 'image/jpeg',
+    png: 'image/png',
+  } as const;
+  app.put(
+    '/api/organizations/:id/charter',
+    {
+      schema: {
+        summary: 'Upload the charter (章程) file — PDF, Word or JPG/PNG, ≤ 10 MB, multipart field `file`',
+        tags,
+        params: OrgParams,
+        consumes: ['multipart/form-data'],
+        response: { 200: Organization, ...errors },
+      },
+      config: { access: 'filings.submit' },
+    },
+    async (request) => {
+      const part = await request.file({ limits: { fileSize: CHARTER_MAX_BYTES + 1 } });
+      if (!part) {
+        throw platformErrors.VALIDATION_FAILED([
+          { path: 'file', code: 'charter.fileMissing', message: '请选择章程文件' },
+        ]);
+      }
+      const content = await part.toBuffer().catch((error: { code?: string }) => {
+        if (error.code === 'FST_REQ_FILE_TOO_LARGE') {
+          throw platformErrors.VALIDATION_FAILED([
+            { path: 'file', code: 'charter.tooLarge', message: '章程文件不能超过 10 MB' },
+          ]);
+        }
+        throw error;
+      });
+      return orgs.uploadCharter(deps, request.actor!, request.params.id, { fileName: part.filename, content });
+    },
+  );
+  app.get(
+    '/api/organizations/:id/charter',
+    {
+      schema: { summary: 'Download the charter file', tags, params: OrgParams },
+      config: { access: 'authenticated' },
+    },
+    async (request, reply) => {
+      const charter = await orgs.getCharter(deps, request.actor!, request.params.id);
+      reply.header('content-type', CHARTER_MIME[charter.fileType as keyof typeof CHARTER_MIME]);
+      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(charter.fileName)}`);
+      reply.header('x-content-type-options', 'nosniff');
+      return reply.send(charter.content);
+    },
   );
   app.post(
     '/api/organizations/:id/changes',

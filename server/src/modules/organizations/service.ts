@@ -1,21 +1,25 @@
+import { createHash } from 'node:crypto';
 import { Mobile } from '@linli/contract/accounts';
 import { validateCreditCode } from '@linli/contract/credit-code';
 import type { FieldError } from '@linli/contract/errors';
 import { nameBigrams, normalizeOrgName } from '@linli/contract/org-name';
-import type {
-  ChangeBody,
-  DecisionBody,
-  EstablishBody,
-  Filing,
-  FilingStep,
-  Organization,
-  OrgListQuery,
-  OrgSummary,
-  OrgTier,
-  ReportBody,
-  WorkReport,
+import {
+  CHARTER_MAX_BYTES,
+  type ChangeBody,
+  type CharterFile,
+  type DecisionBody,
+  type EstablishBody,
+  type Filing,
+  type FilingStep,
+  type Organization,
+  type OrgListQuery,
+  type OrgSummary,
+  type OrgTier,
+  type ReportBody,
+  type WorkReport,
 } from '@linli/contract/organizations';
 import type { PermissionKey } from '@linli/contract/permissions';
+import { fileTypeFromBuffer } from 'file-type';
 import { type Actor, auditContextOf, isInScope, scopeOf } from '../../platform/access';
 import { appendAudit } from '../../platform/audit';
 import { type Db, type Queryable, type Tx, withTransaction } from '../../platform/db';
@@ -25,7 +29,7 @@ import { grantOrgAdmin } from '../access/index';
 import { getArea } from '../areas/index';
 import { orgErrors, reportErrors } from './errors';
 import { firstState, nextState } from './filing-machine';
-import { filesAsOfficer, filingAbilities, mayFileFor, mayReadOrg, orgAbilities } from './policy';
+import { filesAsOfficer, filingAbilities, mayFileFor, mayReadOrg, mayUploadCharter, orgAbilities } from './policy';
 import * as q from './queries';
 import type { FilingRow, FilingStepRow, OrgRow } from './tables';
 
@@ -579,7 +583,7 @@ export async function getOrganization(deps: OrgDeps, actor: Actor, id: string): 
   if (!detail) {
     throw platformErrors.NOT_FOUND();
   }
-  const { org, leaders, filings, steps } = detail;
+  const { org, leaders, filings, steps, charter } = detail;
   // a resident who filed an organization sees it while it is being decided
   const isOwnPending = filings.some((f) => f.submitted_by === actor.userId);
   if (!(mayReadOrg(actor, { id: org.id, areaCode: org.area_code }) || isOwnPending)) {
@@ -594,8 +598,108 @@ export async function getOrganization(deps: OrgDeps, actor: Actor, id: string): 
       mobileMasked: maskMobile(deps.cipher.decrypt(l.mobile_enc)),
     })),
     filings: presentFilingRows(deps.cipher, actor, filings, steps),
-    abilities: orgAbilities(actor, { id: org.id, areaCode: org.area_code, status: org.status, tier: org.tier }),
+    charter: charter && {
+      fileName: charter.file_name,
+      fileType: charter.file_type as CharterFile['fileType'],
+      size: charter.size,
+      uploadedAt: new Date(charter.uploaded_at).toISOString(),
+      uploadedByName: charter.uploaded_by_name,
+    },
+    abilities: orgAbilities(
+      actor,
+      { id: org.id, areaCode: org.area_code, status: org.status, tier: org.tier },
+      isOwnPending,
+    ),
   };
+}
+
+// ─── charter (章程) ──────────────────────────────────────────────────────────
+
+/** The file's real type from its first bytes (never from its name); a .doc is an OLE compound file. */
+async function charterFileType(fileName: string, content: Buffer): Promise<CharterFile['fileType'] | null> {
+  const detected = await fileTypeFromBuffer(content);
+  switch (detected?.ext) {
+    case 'pdf':
+    case 'docx':
+    case 'jpg':
+    case 'png':
+      return detected.ext;
+    case 'cfb':
+      return /\.doc$/i.test(fileName) ? 'doc' : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * uploadCharter — stores the organization's charter file (章程), replacing the earlier one.
+ * Rule: policy `mayUploadCharter`. The type is read from the content (PDF, Word, JPEG, PNG), at most
+ * 10 MB. Audits `organization.charterUpload` with the file's name and SHA-256 before and after.
+ */
+export async function uploadCharter(
+  deps: OrgDeps,
+  actor: Actor,
+  orgId: string,
+  file: { fileName: string; content: Buffer },
+): Promise<Organization> {
+  if (file.content.length === 0) {
+    throw platformErrors.VALIDATION_FAILED(field('file', 'charter.empty', '上传的章程文件是空的'));
+  }
+  if (file.content.length > CHARTER_MAX_BYTES) {
+    throw platformErrors.VALIDATION_FAILED(field('file', 'charter.tooLarge', '章程文件不能超过 10 MB'));
+  }
+  const fileType = await charterFileType(file.fileName, file.content);
+  if (!fileType) {
+    throw platformErrors.VALIDATION_FAILED(
+      field('file', 'charter.fileType', '章程文件应为 PDF、Word(.docx/.doc)或 JPG/PNG 图片'),
+    );
+  }
+  const fileName =
+    file.fileName
+      .normalize('NFC')
+      .split('')
+      .map((ch) => (ch < ' ' || ch === '/' || ch === '\\' ? '_' : ch))
+      .join('')
+      .slice(-200) || `章程.${fileType}`;
+  await withTransaction(deps.db, async (tx) => {
+    const detail = await q.findOrgDetail(tx, orgId);
+    const isOwnPending = detail?.filings.some((f) => f.submitted_by === actor.userId) ?? false;
+    if (!detail || !(mayReadOrg(actor, { id: detail.org.id, areaCode: detail.org.area_code }) || isOwnPending)) {
+      throw platformErrors.NOT_FOUND();
+    }
+    const org = detail.org;
+    if (!mayUploadCharter(actor, { id: org.id, areaCode: org.area_code, status: org.status }, isOwnPending)) {
+      throw platformErrors.FORBIDDEN();
+    }
+    const sha256 = createHash('sha256').update(file.content).digest();
+    const before = await q.upsertCharter(tx, {
+      orgId: org.id,
+      fileName,
+      fileType,
+      content: file.content,
+      sha256,
+      uploadedBy: actor.userId,
+    });
+    await appendAudit(tx, deps.cipher.auditKey, auditContextOf(actor, 'filings.submit', org.area_code), {
+      action: 'organization.charterUpload',
+      entity: 'organization',
+      entityId: org.id,
+      areaCode: org.area_code,
+      before: before && { fileName: before.file_name, sha256: before.sha256.toString('hex') },
+      after: { fileName, fileType, size: file.content.length, sha256: sha256.toString('hex') },
+    });
+  });
+  return getOrganization(deps, actor, orgId);
+}
+
+/** The charter file, for whoever may see the organization. */
+export async function getCharter(deps: OrgDeps, actor: Actor, orgId: string) {
+  await getOrganization(deps, actor, orgId);
+  const charter = await q.findCharterContent(deps.db, orgId);
+  if (!charter) {
+    throw platformErrors.NOT_FOUND();
+  }
+  return { fileName: charter.file_name, fileType: charter.file_type, content: charter.content };
 }
 
 function decodeCursor(cursor: string | undefined) {

@@ -124,6 +124,18 @@ export function startImport(file: File, mode: ImportMode): Promise<{ jobId: stri
   return request<{ jobId: string }>('/api/organizations/imports', { method: 'POST', body });
 }
 
+/** Uploads (or replaces) the organization's charter file; answers the organization as it is now. */
+export function uploadCharter(orgId: string, file: File): Promise<Organization> {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  return request<Organization>(`/api/organizations/${orgId}/charter`, { method: 'PUT', body });
+}
+
+/** The charter file's download link. */
+export function charterUrl(orgId: string): string {
+  return apiUrl(`/api/organizations/${orgId}/charter`);
+}
+
 export function getImportJob(jobId: string, signal?: AbortSignal): Promise<ImportJob> {
   return request<ImportJob>(`/api/jobs/${jobId}`, { signal });
 }

@@ -20,6 +20,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { Page } from '../../../components/page';
 import { getOrganization, resubmitFiling } from '../api';
 import { ChangeForm } from '../components/change-form';
+import { CharterFile } from '../components/charter-file';
 import { DisclosureView } from '../components/disclosure-view';
 import type { SubmittedState } from '../components/establish-form';
 import { actorText, FilingTimeline, ProposedChanges } from '../components/filing-timeline';
@@ -166,7 +167,11 @@ function OrganizationDetail({ org, onChange, onStale }: DetailProps) {
       ) : null}
       <Tabs
         items={[
-          { key: 'basic', label: t('organizations.detail.tabBasic'), children: <BasicInfo org={org} /> },
+          {
+            key: 'basic',
+            label: t('organizations.detail.tabBasic'),
+            children: <BasicInfo org={org} onChange={onChange} />,
+          },
           {
             key: 'filings',
             label: t('organizations.detail.tabFilings'),
@@ -326,7 +331,7 @@ function OpenFiling({
   );
 }
 
-function BasicInfo({ org }: { org: Organization }) {
+function BasicInfo({ org, onChange }: { org: Organization; onChange: (org: Organization) => void }) {
   const { t } = useTranslation();
   return (
     <Descriptions
@@ -362,6 +367,9 @@ function BasicInfo({ org }: { org: Organization }) {
       </Descriptions.Item>
       <Descriptions.Item label={t('organizations.fields.charterPartyClause')}>
         {org.charterPartyClause ? t('common.yes') : t('common.no')}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('organizations.charter.label')}>
+        <CharterFile org={org} onChange={onChange} />
       </Descriptions.Item>
       <Descriptions.Item label={t('organizations.fields.status')}>
         <OrgStatusTag status={org.status} />
