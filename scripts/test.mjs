@@ -4,7 +4,7 @@
 // package's binaries when they are installed (the external-server path, via DATABASE_URL);
 // then the browser journeys in headless Chromium.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -100,12 +100,39 @@ async function startPg15() {
   };
 }
 
+/** The SQL snapshot of every module, by path. */
+function readSnapshots() {
+  const modules = path.join(root, 'server/src/modules');
+  const out = new Map();
+  for (const name of readdirSync(modules)) {
+    const file = path.join(modules, name, 'queries.sql');
+    if (existsSync(file)) {
+      out.set(path.relative(root, file), readFileSync(file, 'utf8'));
+    }
+  }
+  return out;
+}
+
 const only = process.argv[2];
 if (!only || only === 'check') {
   run('lint and type check', 'npm', ['run', 'check']);
 }
 if (!only || only === 'unit') {
-  run('unit and API tests (embedded PostgreSQL 18)', 'npx', ['vitest', 'run'], { DATABASE_URL: '' });
+  // …which also rewrite the SQL snapshots (modules/*/queries.sql, STYLE 10): a query that changed
+  // without its snapshot fails the run (and leaves the new snapshot to review and commit)
+  const before = readSnapshots();
+  run('unit and API tests (embedded PostgreSQL 18)', 'npx', ['vitest', 'run'], {
+    DATABASE_URL: '',
+    LINLI_SQL_SNAPSHOT: 'write',
+  });
+  const after = readSnapshots();
+  const changed = [...new Set([...before.keys(), ...after.keys()])].filter((f) => before.get(f) !== after.get(f));
+  if (changed.length > 0) {
+    console.log(
+      `\n━━ SQL snapshots were out of date (now rewritten; review and commit them): ${changed.join(', ')} ━━`,
+    );
+    process.exit(1);
+  }
 }
 if (!only || only === 'pg15') {
   if (existsSync(path.join(PG15_BIN, 'postgres'))) {
