@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/access';
 import type { Db } from '../../platform/db';
 import type { PersonalDataCipher } from '../../platform/personal-data';
 import { createUser, isMobileRegistered, userIdByMobile } from '../accounts/index';
+import { seedDemoActivities } from './activities';
 import { seedDemoOrganizations } from './organizations';
 
 /** The demo sign-ins: real jurisdictions in 广州 and 成都; every account must change its password first. */
@@ -80,7 +81,7 @@ export async function seedDemo(deps: { db: Db; cipher: PersonalDataCipher }): Pr
   return created;
 }
 
-/** The demo registry, written by the demo system administrator through the real commands. */
+/** The demo registry and its activities, written by the demo system administrator through the real commands. */
 export async function seedDemoRegistry(
   deps: { db: Db; cipher: PersonalDataCipher },
   onProgress?: (done: number, total: number) => void,
@@ -100,5 +101,7 @@ export async function seedDemoRegistry(
     csrfToken: '',
     sourceIp: 'linli seed --demo',
   };
-  return seedDemoOrganizations(deps, actor, onProgress);
+  const organizations = await seedDemoOrganizations(deps, actor, onProgress);
+  await seedDemoActivities(deps, actor);
+  return organizations;
 }
