@@ -319,6 +319,10 @@ export async function setActivityStatus(
   );
 }
 
+export async function setPathSteps(db: Queryable, id: string, steps: string[]): Promise<void> {
+  await db.query('UPDATE activities SET path_steps = $2 WHERE id = $1', [id, steps]);
+}
+
 export async function recordOutcome(
   db: Queryable,
   id: string,
@@ -622,4 +626,14 @@ export async function decideBooking(
     'UPDATE venue_bookings SET status = $2, decision_reason = $3, decided_by = $4, decided_at = now() WHERE id = $1',
     [id, d.status, d.reason, d.decidedBy],
   );
+}
+
+/** Cancels the open bookings of an activity (it was called off); returns their ids. */
+export async function releaseBookingsOf(db: Queryable, activityId: string, d: { reason: string; by: string }) {
+  const { rows } = await db.query<{ id: string }>(
+    `UPDATE venue_bookings SET status = 'cancelled', decision_reason = $2, decided_by = $3, decided_at = now()
+      WHERE activity_id = $1 AND status IN ('requested', 'confirmed') RETURNING id`,
+    [activityId, d.reason, d.by],
+  );
+  return rows.map((r) => r.id);
 }

@@ -148,7 +148,7 @@ export const activityRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: PersonalDat
         querystring: BookingQuery,
         response: { 200: BookingList, ...errors },
       },
-      config: { access: 'authenticated' },
+      config: { access: 'venues.read' },
     },
     async (request) => svc.listBookings(deps, request.actor!, request.query),
   );

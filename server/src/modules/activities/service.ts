@@ -352,7 +352,7 @@ export async function submitActivity(deps: ActivityDeps, actor: Actor, id: strin
       ]);
     }
     const status = statusAfter(steps, null);
-    await tx.query('UPDATE activities SET path_steps = $2 WHERE id = $1', [id, steps]);
+    await q.setPathSteps(tx, id, steps);
     await q.setActivityStatus(tx, id, { status, submitted: true });
     await q.insertStep(tx, {
       activityId: id,
@@ -459,11 +459,7 @@ export async function cancelActivity(deps: ActivityDeps, actor: Actor, id: strin
       throw activityErrors.ACTIVITY_ILLEGAL_TRANSITION();
     }
     await q.setActivityStatus(tx, id, { status: 'cancelled', reason });
-    const { rows: released } = await tx.query<{ id: string }>(
-      `UPDATE venue_bookings SET status = 'cancelled', decision_reason = $2, decided_by = $3, decided_at = now()
-        WHERE activity_id = $1 AND status IN ('requested', 'confirmed') RETURNING id`,
-      [id, reason, actor.userId],
-    );
+    const released = await q.releaseBookingsOf(tx, id, { reason, by: actor.userId });
     await q.insertStep(tx, {
       activityId: id,
       step: 'cancel',
@@ -483,7 +479,7 @@ export async function cancelActivity(deps: ActivityDeps, actor: Actor, id: strin
       {
         status: 'cancelled',
         reason,
-        releasedBookings: released.map((b) => b.id),
+        releasedBookings: released,
       },
     );
     return id;
