@@ -467,3 +467,19 @@ describe('campaigns are data', () => {
     expect(refused.json()).toMatchObject({ fields: [{ path: 'campaign' }] });
   });
 });
+
+describe('the API description', () => {
+  it('documents every activities route in the OpenAPI document', async () => {
+    const res = await ctx.app.inject({ url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const paths = Object.keys(res.json().paths);
+    for (const path of [
+      '/api/activities',
+      '/api/activities/{id}/publication',
+      '/api/venues',
+      '/api/public/activities/{id}',
+    ]) {
+      expect(paths).toContain(path);
+    }
+  });
+});

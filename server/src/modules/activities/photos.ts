@@ -51,7 +51,10 @@ export async function preparePhoto(bytes: Buffer): Promise<PreparedPhoto> {
   }
   try {
     // limitInputPixels guards against decompression bombs (a tiny file declaring a huge canvas)
-    const upright = sharp(bytes, { limitInputPixels: 80_000_000, failOn: 'error' }).rotate();
+    // upright by EXIF orientation; transparent PNG areas become white rather than JPEG's black
+    const upright = sharp(bytes, { limitInputPixels: 80_000_000, failOn: 'error' })
+      .rotate()
+      .flatten({ background: '#ffffff' });
     const display = await upright
       .clone()
       .resize({ width: DISPLAY_EDGE, height: DISPLAY_EDGE, fit: 'inside', withoutEnlargement: true })

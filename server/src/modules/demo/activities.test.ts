@@ -1,7 +1,7 @@
 import { activityStatuses } from '@linli/contract/activities';
 import { describe, expect, it } from 'vitest';
-import { createTestContext } from '../../../test/harness';
-import { seedDemo, seedDemoRegistry } from './seed';
+import { Client, createTestContext } from '../../../test/harness';
+import { DEMO_PASSWORD, demoAccounts, seedDemo, seedDemoRegistry } from './seed';
 
 const ctx = await createTestContext();
 
@@ -30,6 +30,20 @@ describe('demo activities', () => {
       "SELECT 1 FROM activities WHERE status = 'completed' AND summary IS NOT NULL AND starts_at < now()",
     );
     expect(completed.rowCount).toBeGreaterThan(0);
+    // the demo committee finds a festival waiting in its queue; the demo organization's administrator plans
+    const signIn = (title: string) => {
+      const account = demoAccounts.find((a) => a.title.startsWith(title))!;
+      return new Client(ctx.app).signInReady(account.mobile, DEMO_PASSWORD);
+    };
+    const committee = await signIn('越秀区北京街道龙藏社区');
+    const queue = (await committee.get('/api/activities/queue')).json().items;
+    expect(
+      queue.some((a: { kind: string; awaiting: string }) => a.kind === 'festival' && a.awaiting === 'report'),
+    ).toBe(true);
+    const orgAdmin = await signIn('龙藏社区邻里文体队');
+    const own = (await orgAdmin.get('/api/activities?limit=50')).json().items;
+    expect(own.length).toBe(4);
+    expect((await orgAdmin.get('/api/venues')).json().items.length).toBeGreaterThan(0);
     // a second run adds nothing
     await seedDemoRegistry(ctx);
     const again = await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM activities');

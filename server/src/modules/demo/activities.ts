@@ -15,6 +15,7 @@ import {
   reviewActivity,
   submitActivity,
 } from '../activities/index';
+import { decideFiling, establishOrganization } from '../organizations/index';
 
 const DAY = 86_400_000;
 
@@ -154,17 +155,27 @@ const at = (daysFromNow: number, hour: number) => {
  * the real commands by the demo system administrator. Past activities are planned "in the
  * past" by standing the commands' clock before their deadlines.
  */
-export async function seedDemoActivities(deps: { db: Db; cipher: PersonalDataCipher }, actor: Actor): Promise<number> {
+export async function seedDemoActivities(
+  deps: { db: Db; cipher: PersonalDataCipher },
+  actor: Actor,
+  demo: { community: string; orgAdminId: string | null },
+): Promise<number> {
   const { rows: existing } = await deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM activities');
   if (existing[0]!.n > 0) {
     return 0;
   }
+  const ownOrg = demo.orgAdminId ? await demoOrganization(deps, actor, demo.community, demo.orgAdminId) : null;
   const { rows: orgs } = await deps.db.query<{ id: string; area_code: string; name: string }>(
     `SELECT DISTINCT ON (area_code) id, area_code, name FROM organizations
       WHERE status = 'active' AND (area_code LIKE '4401%' OR area_code LIKE '5101%')
       ORDER BY area_code, created_at`,
   );
-  const chosen = ['4401', '5101'].flatMap((city) => orgs.filter((o) => o.area_code.startsWith(city)).slice(0, 20));
+  const chosen = ['4401', '5101'].flatMap((city) =>
+    orgs.filter((o) => o.area_code.startsWith(city) && o.area_code !== demo.community).slice(0, 20),
+  );
+  if (ownOrg) {
+    chosen.push({ id: ownOrg, area_code: demo.community, name: '龙藏社区邻里文体队' });
+  }
   if (chosen.length === 0) {
     return 0;
   }
@@ -211,15 +222,16 @@ export async function seedDemoActivities(deps: { db: Db; cipher: PersonalDataCip
     managerName: '锦江区党群服务中心',
     rooms: [{ name: '会议室', capacity: 80 }],
   });
-  for (const org of chosen) {
-    const short = org.name.replace(
-      /(邻里守望互助会|夕阳红舞蹈队|书画社|志愿服务队|人民调解小组|老年人协会|四点半课堂|太极拳队|平安巡逻队|读书会|合唱团|助残服务社|巾帼家政服务队|红白理事会|关爱留守儿童服务队)$/,
-      '',
-    );
+  const { rows: communities } = await deps.db.query<{ code: string; name: string }>(
+    'SELECT code, name FROM areas WHERE level = 5 AND code = ANY($1::text[])',
+    [chosen.map((o) => o.area_code)],
+  );
+  for (const c of communities) {
+    const short = c.name.replace(/(社区居委会|社区居民委员会|居委会|社区)$/, '');
     await venue({
       name: `${short}社区新时代文明实践站`,
       kind: 'practiceCenter',
-      areaCode: org.area_code,
+      areaCode: c.code,
       address: `${short}社区党群服务站`,
       openingHours: '周二至周日 9:00–21:00',
       runByOrgId: null,
@@ -240,7 +252,24 @@ export async function seedDemoActivities(deps: { db: Db; cipher: PersonalDataCip
 
   let created = 0;
   let serial = 0;
-  for (const org of chosen) {
+  if (ownOrg) {
+    // the demo committee's community: a festival waiting for its acknowledgement, and more
+    for (const [i, scenario] of (['awaitingAcknowledgement', 'published', 'completed', 'draft'] as const).entries()) {
+      try {
+        await playScenario(deps, actor, {
+          org: { id: ownOrg, area_code: demo.community },
+          idea: pickIdea(scenario, i),
+          scenario,
+          roomId: venueRooms.get(demo.community) ?? null,
+          serial: 100 + i,
+        });
+        created++;
+      } catch {
+        // as below
+      }
+    }
+  }
+  for (const org of chosen.filter((o) => o.id !== ownOrg)) {
     for (let k = 0; k < 2; k++) {
       const scenario: Scenario = SCENARIOS[serial % SCENARIOS.length]!;
       const idea = pickIdea(scenario, serial);
@@ -354,5 +383,45 @@ async function playScenario(
     if (s.serial % 2 === 0) {
       await decideBooking(base, actor, booking, { decision: 'confirm', reason: '' });
     }
+  }
+}
+
+/**
+ * 龙藏社区邻里文体队: filed by the demo resident and recorded by the committee (as the demo
+ * system administrator), so the resident becomes its administrator and can plan activities.
+ */
+async function demoOrganization(
+  deps: { db: Db; cipher: PersonalDataCipher },
+  sysadmin: Actor,
+  community: string,
+  residentId: string,
+): Promise<string | null> {
+  const resident: Actor = {
+    ...sysadmin,
+    userId: residentId,
+    name: '梁文体',
+    grants: [{ id: 'demo-seed', role: 'resident', areaCode: community, areaLevel: 'community', orgId: null }],
+  };
+  try {
+    const { orgId, filingId } = await establishOrganization(deps, resident, {
+      name: '龙藏社区邻里文体队',
+      tier: 'guided',
+      category: 'cultureSports',
+      hubKind: 'none',
+      areaCode: community,
+      foundedOn: '2019-03-01',
+      serviceTargets: ['elderly', 'allResidents'],
+      venue: '龙藏社区新时代文明实践站',
+      memberCount: 36,
+      socialWorkerCount: 1,
+      certifiedSocialWorkerCount: 0,
+      partyOrg: 'instructor',
+      charterPartyClause: true,
+      leaders: [{ name: '梁文体', role: 'leader', mobile: '13800000008' }],
+    });
+    await decideFiling(deps, sysadmin, filingId, 'committeeOpinion', { decision: 'approve', comment: '' });
+    return orgId;
+  } catch {
+    return null;
   }
 }
