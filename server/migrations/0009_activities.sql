@@ -102,6 +102,8 @@ CREATE TABLE activities (
 -- calendar and lists walk (area range, start); keyset on (starts_at, id)
 CREATE INDEX activities_area_start ON activities (area_code, starts_at, id);
 CREATE INDEX activities_org_start ON activities (org_id, starts_at DESC);
+-- a wide jurisdiction's calendar (a city, a province) walks the time order and filters the area
+CREATE INDEX activities_start ON activities (starts_at, id);
 CREATE INDEX activities_awaiting ON activities (area_code, starts_at)
   WHERE status IN ('awaitingApproval', 'awaitingAcknowledgement');
 

@@ -334,6 +334,11 @@ describe('photos and outcome', () => {
       'image/jpeg',
     );
     expect(truncated.json().code).toBe('PHOTO_NOT_IMAGE');
+    const huge = Buffer.alloc(11 * 1024 * 1024);
+    huge.set([0xff, 0xd8, 0xff, 0xe0]);
+    const tooLarge = await upload(huge, 'big.jpg', 'image/jpeg');
+    expect(tooLarge.statusCode).toBe(413);
+    expect(tooLarge.json().code).toBe('PHOTO_TOO_LARGE');
     expect(await count('SELECT count(*)::int AS n FROM activity_photos WHERE activity_id = $1', [id])).toBe(0);
 
     const ok = await upload(png, 'photo.bin', 'application/octet-stream');
