@@ -488,3 +488,31 @@ describe('the API description', () => {
     }
   });
 });
+
+describe('who may take a step (role × own/other subtree), refusals change nothing', () => {
+  it('answers 403 without the permission and 404 outside the reach', async () => {
+    const seminar = await plan(beijing.orgAdmin.client, activityBody(beijing.orgId, { kind: 'seminar' }));
+    const festival = await plan(beijing.orgAdmin.client, activityBody(beijing.orgId, { kind: 'festival' }));
+    await beijing.orgAdmin.client.post(`/api/activities/${seminar}/submission`);
+    await beijing.orgAdmin.client.post(`/api/activities/${festival}/submission`);
+    const matrix: [string, typeof beijing.committee.client, 'approval' | 'report-acknowledgement', string, number][] = [
+      ['org administrator', beijing.orgAdmin.client, 'approval', seminar, 403],
+      ['org administrator', beijing.orgAdmin.client, 'report-acknowledgement', festival, 403],
+      ['resident', neighbour.resident.client, 'report-acknowledgement', festival, 403],
+      ['own committee', beijing.committee.client, 'approval', seminar, 403],
+      ['other committee', liurong.committee.client, 'report-acknowledgement', festival, 404],
+      ['own township', beijing.township.client, 'report-acknowledgement', festival, 404],
+      ['other township', liurong.township.client, 'approval', seminar, 404],
+      ['county civil affairs (guided org)', beijing.civilAffairs.client, 'approval', seminar, 404],
+      ['county civil affairs', beijing.civilAffairs.client, 'report-acknowledgement', festival, 403],
+    ];
+    for (const [who, client, step, id, status] of matrix) {
+      const res = await client.post(`/api/activities/${id}/${step}`, { decision: 'approve' });
+      expect(res.statusCode, `${who} → ${step}`).toBe(status);
+    }
+    expect((await beijing.orgAdmin.client.get(`/api/activities/${seminar}`)).json().status).toBe('awaitingApproval');
+    expect((await beijing.orgAdmin.client.get(`/api/activities/${festival}`)).json().status).toBe(
+      'awaitingAcknowledgement',
+    );
+  });
+});
