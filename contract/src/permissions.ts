@@ -66,6 +66,13 @@ export const permissionKeys = [
   'filings.committeeReview',
   'filings.townshipDecide',
   'filings.civilAffairsRecord',
+  'activities.read',
+  'activities.manage',
+  'activities.acknowledgeReport',
+  'activities.approve',
+  'activities.configure',
+  'venues.read',
+  'venues.manage',
 ] as const;
 export type PermissionKey = (typeof permissionKeys)[number];
 
@@ -101,6 +108,26 @@ export const permissions: Record<PermissionKey, PermissionSpec> = {
     dependsOn: ['organizations.read'],
     lowestLevel: 'county',
   },
+  // C4 civilization practice activities and venues
+  'activities.read': { label: 'permissions.activities.read', dependsOn: [], lowestLevel: 'community' },
+  'activities.manage': { label: 'permissions.activities.manage', dependsOn: [], lowestLevel: 'community' },
+  'activities.acknowledgeReport': {
+    label: 'permissions.activities.acknowledgeReport',
+    dependsOn: ['activities.read'],
+    lowestLevel: 'community',
+  },
+  'activities.approve': {
+    label: 'permissions.activities.approve',
+    dependsOn: ['activities.read'],
+    lowestLevel: 'township',
+  },
+  'activities.configure': {
+    label: 'permissions.activities.configure',
+    dependsOn: ['activities.read'],
+    lowestLevel: 'township',
+  },
+  'venues.read': { label: 'permissions.venues.read', dependsOn: [], lowestLevel: 'community' },
+  'venues.manage': { label: 'permissions.venues.manage', dependsOn: ['venues.read'], lowestLevel: 'community' },
 };
 
 const officer: readonly PermissionKey[] = [
@@ -118,6 +145,10 @@ const officer: readonly PermissionKey[] = [
  * What each role may do, before the jurisdiction is considered. Filing paths (004 三.二.1–2):
  * the committee records guided organizations and gives its opinion on filed ones, the township
  * decides filings, civil affairs records registered organizations.
+ * Activities (C4): organizations plan and record their own (`activities.manage` through the
+ * orgAdmin grant on the organization); the committee acknowledges major-event reports (003 二.四.2);
+ * the township (guided/filed organizations) or civil affairs (registered ones) approves seminars,
+ * exhibitions and awards (002 会议要求三); officers and the civilization office keep the venues.
  */
 export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
   sysadmin: permissionKeys,
@@ -127,9 +158,35 @@ export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
     'organizations.supervise',
     'filings.submit',
     'filings.civilAffairsRecord',
+    'activities.read',
+    'activities.approve',
+    'activities.configure',
+    'venues.read',
+    'venues.manage',
   ],
-  civilizationOffice: ['areas.read', 'users.read', 'audit.read', 'organizations.read'],
-  township: [...officer, 'organizations.read', 'organizations.supervise', 'filings.submit', 'filings.townshipDecide'],
+  civilizationOffice: [
+    'areas.read',
+    'users.read',
+    'audit.read',
+    'organizations.read',
+    'activities.read',
+    'activities.configure',
+    'venues.read',
+    'venues.manage',
+  ],
+  township: [
+    ...officer,
+    'organizations.read',
+    'organizations.supervise',
+    'filings.submit',
+    'filings.townshipDecide',
+    'activities.read',
+    'activities.acknowledgeReport',
+    'activities.approve',
+    'activities.configure',
+    'venues.read',
+    'venues.manage',
+  ],
   committee: [
     'areas.read',
     'users.read',
@@ -137,8 +194,12 @@ export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
     'organizations.read',
     'filings.submit',
     'filings.committeeReview',
+    'activities.read',
+    'activities.acknowledgeReport',
+    'venues.read',
+    'venues.manage',
   ],
-  orgAdmin: ['areas.read', 'filings.submit'],
+  orgAdmin: ['areas.read', 'filings.submit', 'activities.read', 'activities.manage', 'venues.read'],
   volunteer: ['areas.read', 'filings.submit'],
   resident: ['areas.read', 'filings.submit'],
   reviewer: ['areas.read'],

@@ -13,6 +13,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { accessRoutes } from './modules/access/index';
 import { accountRoutes, resolveSession } from './modules/accounts/index';
+import { activityRoutes } from './modules/activities/index';
 import { areaRoutes } from './modules/areas/index';
 import { auditRoutes } from './modules/audit/index';
 import { jobRoutes } from './modules/jobs/index';
@@ -94,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, moduleDeps);
   await app.register(organizationRoutes, moduleDeps);
   await app.register(jobRoutes, moduleDeps);
+  await app.register(activityRoutes, moduleDeps);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 

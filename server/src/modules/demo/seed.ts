@@ -4,7 +4,11 @@ import type { Actor } from '../../platform/access';
 import type { Db } from '../../platform/db';
 import type { PersonalDataCipher } from '../../platform/personal-data';
 import { createUser, isMobileRegistered, userIdByMobile } from '../accounts/index';
+import { seedDemoActivities } from './activities';
 import { seedDemoOrganizations } from './organizations';
+
+/** 越秀区北京街道龙藏社区: its committee and an organization's administrator have demo sign-ins (activities). */
+export const DEMO_COMMUNITY = '440104003107';
 
 /** The demo sign-ins: real jurisdictions in 广州 and 成都; every account must change its password first. */
 export const DEMO_PASSWORD = 'Linli#2026';
@@ -59,6 +63,20 @@ export const demoAccounts: { name: string; mobile: string; areaCode: string; gra
     areaCode: '510100000000',
     grant: { role: 'civilizationOffice', areaCode: '510100000000', areaLevel: 'city' },
   },
+  {
+    title: '越秀区北京街道龙藏社区居委会（两委）',
+    name: '何龙藏',
+    mobile: '13800000007',
+    areaCode: DEMO_COMMUNITY,
+    grant: { role: 'committee', areaCode: DEMO_COMMUNITY, areaLevel: 'community' },
+  },
+  {
+    title: '龙藏社区邻里文体队（组织管理员）',
+    name: '梁文体',
+    mobile: '13800000008',
+    areaCode: DEMO_COMMUNITY,
+    grant: { role: 'resident', areaCode: DEMO_COMMUNITY, areaLevel: 'community' },
+  },
 ];
 
 /** Creates the demo accounts that do not exist yet; returns how many were created. */
@@ -80,7 +98,7 @@ export async function seedDemo(deps: { db: Db; cipher: PersonalDataCipher }): Pr
   return created;
 }
 
-/** The demo registry, written by the demo system administrator through the real commands. */
+/** The demo registry and its activities, written by the demo system administrator through the real commands. */
 export async function seedDemoRegistry(
   deps: { db: Db; cipher: PersonalDataCipher },
   onProgress?: (done: number, total: number) => void,
@@ -100,5 +118,11 @@ export async function seedDemoRegistry(
     csrfToken: '',
     sourceIp: 'linli seed --demo',
   };
-  return seedDemoOrganizations(deps, actor, onProgress);
+  const organizations = await seedDemoOrganizations(deps, actor, onProgress);
+  const orgAdmin = demoAccounts.find((a) => a.grant.role === 'resident')!;
+  await seedDemoActivities(deps, actor, {
+    community: DEMO_COMMUNITY,
+    orgAdminId: await userIdByMobile(deps, orgAdmin.mobile),
+  });
+  return organizations;
 }
