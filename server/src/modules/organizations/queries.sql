@@ -107,6 +107,9 @@ VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (org_id, kind, period) DO NOTHIN
 -- insertStep
 INSERT INTO filing_steps (filing_id, step, decision, comment, actor_id, actor_role) VALUES ($1, $2, $3, $4, $5, $6);
 
+-- isCreditCodeTaken
+SELECT 1 FROM organizations WHERE credit_code = $1 AND ($2::uuid IS NULL OR id <> $2);
+
 -- isNameTaken
 SELECT 1 FROM organizations
 WHERE substr(area_code, 1, 9) = substr($1, 1, 9) AND name_key = $2
