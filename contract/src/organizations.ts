@@ -301,6 +301,8 @@ export const OrgDisclosure = z.object({
   status: z.enum(orgStatuses),
   creditCode: z.string().nullable(),
   annualReports: z.array(z.object({ period: z.string(), activityCount: z.number(), content: z.string() })),
+  /** published or completed activities that started in the last 365 days */
+  recentActivityCount: z.number(),
 });
 
 export const reportKinds = ['workReport', 'annualReport'] as const;

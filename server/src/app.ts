@@ -13,7 +13,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { accessRoutes } from './modules/access/index';
 import { accountRoutes, resolveSession } from './modules/accounts/index';
-import { activityRoutes } from './modules/activities/index';
+import { activityRoutes, countRecentActivitiesByOrganization } from './modules/activities/index';
 import { areaRoutes } from './modules/areas/index';
 import { auditRoutes } from './modules/audit/index';
 import { jobRoutes } from './modules/jobs/index';
@@ -93,7 +93,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accountRoutes, moduleDeps);
   await app.register(accessRoutes, moduleDeps);
   await app.register(auditRoutes, moduleDeps);
-  await app.register(organizationRoutes, moduleDeps);
+  // the public page counts recent activities; activities builds on organizations, so it is wired here
+  await app.register(organizationRoutes, {
+    ...moduleDeps,
+    countRecentActivities: (db, orgIds) => countRecentActivitiesByOrganization(db, orgIds),
+  });
   await app.register(jobRoutes, moduleDeps);
   await app.register(activityRoutes, moduleDeps);
 

@@ -592,6 +592,8 @@ export const en: Messages = {
     notFoundTitle: 'Organization not found',
     notFound: 'No such organization, or its information is not public yet.',
     footer: 'Published by Linli from the organization’s registration and filing record; no personal data.',
+    recentActivities: 'Activities in the last year',
+    recentActivitiesCount: '{{count}}',
   },
   roles: {
     sysadmin: 'System administrator',

@@ -584,6 +584,8 @@ export const zhCN = {
     notFoundTitle: '未找到该组织',
     notFound: '未找到该组织，或该组织的信息尚未公开。',
     footer: '本页由邻里平台公开组织的登记备案信息，不含个人信息。',
+    recentActivities: '近一年活动',
+    recentActivitiesCount: '{{count}} 次',
   },
   roles: {
     sysadmin: '系统管理员',

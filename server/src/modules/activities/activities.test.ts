@@ -72,8 +72,14 @@ describe('the major-event path (003 二.四.2)', () => {
     });
     expect(again.json().code).toBe('ACTIVITY_ILLEGAL_TRANSITION');
 
+    // the organization's public page counts it once it is published
+    const publicCount = async () =>
+      (await ctx.app.inject({ url: `/api/public/organizations/${beijing.orgId}` })).json()
+        .recentActivityCount as number;
+    const countBefore = await publicCount();
     const published = await beijing.orgAdmin.client.post(`/api/activities/${id}/publication`);
     expect(published.json()).toMatchObject({ status: 'published' });
+    expect(await publicCount()).toBe(countBefore + 1);
     const audit = await ctx.db.query(
       "SELECT action FROM audit_log WHERE entity = 'activity' AND entity_id = $1 ORDER BY seq",
       [id],

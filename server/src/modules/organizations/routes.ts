@@ -41,6 +41,7 @@ export const organizationRoutes: FastifyPluginAsyncZod<{
   db: Db;
   cipher: PersonalDataCipher;
   jobs: JobRunner;
+  countRecentActivities?: orgs.OrgDeps['countRecentActivities'];
 }> = async (app, deps) => {
   const tags = ['organizations'];
   const show = (actor: Parameters<typeof orgs.getOrganization>[1], id: string) => orgs.getOrganization(deps, actor, id);

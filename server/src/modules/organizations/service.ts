@@ -33,7 +33,15 @@ import { filesAsOfficer, filingAbilities, mayFileFor, mayReadOrg, mayUploadChart
 import * as q from './queries';
 import type { FilingRow, FilingStepRow, OrgRow } from './tables';
 
-export type OrgDeps = { db: Db; cipher: PersonalDataCipher };
+export type OrgDeps = {
+  db: Db;
+  cipher: PersonalDataCipher;
+  /**
+   * Activities of the last year per organization, for the public page. Given by app.ts from the
+   * activities module, so organizations does not import it (activities builds on organizations).
+   */
+  countRecentActivities?: (db: Queryable, orgIds: string[]) => Promise<Map<string, number>>;
+};
 
 const field = (path: string, code: string, message: string): FieldError[] => [{ path, code, message }];
 
@@ -804,6 +812,7 @@ export async function getDisclosure(deps: OrgDeps, id: string) {
       activityCount: r.activity_count,
       content: r.content,
     })),
+    recentActivityCount: (await deps.countRecentActivities?.(deps.db, [org.id]))?.get(org.id) ?? 0,
   };
 }
 

@@ -24,7 +24,12 @@ export type ReviewStep = Exclude<FilingStep, 'submit' | 'resubmit'>;
 export type OrgDisclosure = Pick<
   OrgSummary,
   'id' | 'name' | 'tier' | 'category' | 'hubKind' | 'areaFullName' | 'foundedOn' | 'serviceTargets' | 'creditCode'
-> & { status: OrgRecordStatus; annualReports: AnnualReportDisclosure[] };
+> & {
+  status: OrgRecordStatus;
+  annualReports: AnnualReportDisclosure[];
+  /** activities of the last year (the public page; the preview inside the console leaves it out) */
+  recentActivityCount?: number;
+};
 /** An acknowledged annual report as the public page shows it. */
 export type AnnualReportDisclosure = { period: string; activityCount: number; content: string };
 /** Supervision: the statuses an officer may set (contract `StatusBody` plus the exit of an abnormal organization). */

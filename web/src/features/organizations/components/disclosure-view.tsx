@@ -52,6 +52,11 @@ export function DisclosureView({ disclosure, headingLevel }: DisclosureViewProps
         <Descriptions.Item label={t('organizations.fields.status')}>
           <OrgStatusTag status={disclosure.status} />
         </Descriptions.Item>
+        {disclosure.recentActivityCount === undefined ? null : (
+          <Descriptions.Item label={t('publicOrg.recentActivities')}>
+            {t('publicOrg.recentActivitiesCount', { count: disclosure.recentActivityCount })}
+          </Descriptions.Item>
+        )}
       </Descriptions>
       <AnnualReports disclosure={disclosure} headingLevel={headingLevel === 1 ? 2 : 4} />
     </article>
