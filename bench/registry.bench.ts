@@ -1124,6 +1124,13 @@ function renderReport(r: Report): string {
       );
       lines.push(marks.map(([t, done, total]) => `${t.toFixed(1)} s: ${done}/${total}`).join(' · '));
     }
+    if (i.memory.timeline.length > 0) {
+      // where in the job the memory goes: parsing (before the first progress), then the inserts
+      lines.push('', 'Server RSS as sampled (seconds since the POST: MB):', '');
+      const step = Math.max(1, Math.ceil(i.memory.timeline.length / 24));
+      const marks = i.memory.timeline.filter((_, k) => k % step === 0 || k === i.memory.timeline.length - 1);
+      lines.push(marks.map(([t, kb]) => `${t.toFixed(1)} s: ${mb(kb)}`).join(' · '));
+    }
   }
   if (r.exports.length > 0) {
     lines.push(

@@ -98,13 +98,15 @@ export class JobRunner {
       `UPDATE jobs SET state = 'running', started_at = now()
         WHERE id = (SELECT id FROM jobs WHERE state = 'queued' AND kind = ANY($1) ORDER BY created_at
                     FOR UPDATE SKIP LOCKED LIMIT 1)
-        RETURNING *`,
+        RETURNING id, kind, state, input, file_name, progress_done, progress_total, result, error, area_code,
+                  created_by, created_at, finished_at`,
       [kinds],
     );
     const job = rows[0];
     if (!job) {
       return false;
     }
+    job.file = await readJobFile(this.db, job.id);
     const handler = this.handlers.get(job.kind)!;
     let last = 0;
     const progress = async (done: number, total: number) => {
@@ -132,4 +134,36 @@ export class JobRunner {
     }
     return true;
   }
+}
+
+/** Slices in which `readJobFile` fetches an upload. */
+const FILE_SLICE_BYTES = 1 << 20;
+
+/**
+ * A job's upload, fetched a slice at a time: bytea arrives hex-encoded (pg has no binary
+ * results), so in one piece an 11 MB upload would pass through a 22 MB message and a 22 MB
+ * string on top of the file itself.
+ */
+async function readJobFile(db: Db, id: string): Promise<Buffer | null> {
+  const { rows } = await db.query<{ size: number | null }>(
+    'SELECT octet_length(file) AS size FROM jobs WHERE id = $1',
+    [id],
+  );
+  const size = rows[0]?.size;
+  if (size === null || size === undefined) {
+    return null;
+  }
+  const file = Buffer.allocUnsafe(size);
+  for (let offset = 0; offset < size; offset += FILE_SLICE_BYTES) {
+    const { rows: slice } = await db.query<{ part: Buffer }>(
+      'SELECT substring(file FROM $2 FOR $3) AS part FROM jobs WHERE id = $1',
+      [id, offset + 1, FILE_SLICE_BYTES],
+    );
+    const part = slice[0]!.part;
+    if (part.length !== Math.min(FILE_SLICE_BYTES, size - offset)) {
+      throw new Error('the upload changed while it was read');
+    }
+    part.copy(file, offset);
+  }
+  return file;
 }

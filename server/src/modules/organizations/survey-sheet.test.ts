@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import { categoryDefinitions, orgLabels } from '@linli/contract/organizations';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { unzipEntries } from '../../../test/zip';
 import {
   type ParsedSurvey,
   parseSurveyFile,
@@ -387,6 +388,70 @@ describe('parseSurveyFile: a messy .xlsx', () => {
     expect(parsed.errors).toEqual([]);
     expect(parsed.rows.map((r) => [r.rowNumber, r.values.name])).toEqual([[2, '邻里互助会']]);
   });
+});
+
+describe('parseSurveyFile: Chinese text across chunk boundaries', () => {
+  /**
+   * The registry bench found U+FFFD at row 1,403 when exceljs's streaming reader decoded each
+   * inflated chunk on its own. Here the XML is inflated 64 bytes at a time (the smallest zlib
+   * chunk), so hundreds of 3-byte characters straddle a boundary, in a file written as the bench
+   * and exports write (exceljs's streaming writer: inline strings, or shared strings placed
+   * after the sheet in the archive).
+   */
+  async function longNamesWorkbook(rows: number, useSharedStrings: boolean): Promise<Buffer> {
+    const stream = new PassThrough();
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings });
+    const sheet = workbook.addWorksheet('摸底表');
+    sheet.addRow(REQUIRED_HEADER.split(',')).commit();
+    for (let i = 1; i <= rows; i++) {
+      sheet
+        .addRow([
+          `锦江区春熙路街道第${i}社区阳光舞蹈队暨夕阳红老年艺术团`,
+          '社区指导',
+          '文体活动类',
+          '510104020001',
+          '2020年1月1日',
+          12,
+          `欧阳${i % 2 === 0 ? '春花' : '晓东'}`,
+          `139${String(i).padStart(8, '0')}`,
+        ])
+        .commit();
+    }
+    sheet.commit();
+    await workbook.commit();
+    return Buffer.concat(chunks);
+  }
+
+  for (const useSharedStrings of [false, true]) {
+    it(`reads every row intact (${useSharedStrings ? 'shared strings after the sheet' : 'inline strings'})`, async () => {
+      const rows = 2000;
+      const buffer = await longNamesWorkbook(rows, useSharedStrings);
+      const entries = (await unzipEntries(buffer)).map((e) => e.name);
+      const part = useSharedStrings ? 'xl/sharedStrings.xml' : 'xl/worksheets/sheet1.xml';
+      if (useSharedStrings) {
+        expect(entries.indexOf('xl/sharedStrings.xml')).toBeGreaterThan(entries.indexOf('xl/worksheets/sheet1.xml'));
+      }
+      // the 64-byte chunks of the part that holds the names: many end inside a character
+      const xml = (await unzipEntries(buffer)).find((e) => e.name === part)!.data;
+      let straddling = 0;
+      for (let end = 64; end < xml.length; end += 64) {
+        straddling += (xml[end]! & 0xc0) === 0x80 ? 1 : 0;
+      }
+      expect(straddling).toBeGreaterThan(500);
+
+      const parsed = await parseSurveyFile(buffer, 'big.xlsx', { today: TODAY, chunkSize: 64 });
+      expect(parsed.errors).toEqual([]);
+      expect(parsed.rows).toHaveLength(rows);
+      expect(parsed.rows.filter((r) => JSON.stringify(r.values).includes('\uFFFD'))).toEqual([]);
+      parsed.rows.forEach((row, index) => {
+        expect(row.rowNumber).toBe(index + 2);
+        expect(row.values.name).toBe(`锦江区春熙路街道第${index + 1}社区阳光舞蹈队暨夕阳红老年艺术团`);
+        expect(row.values.leaderName).toBe(`欧阳${(index + 1) % 2 === 0 ? '春花' : '晓东'}`);
+      });
+    });
+  }
 });
 
 describe('parseSurveyFile: CSV', () => {
