@@ -1,3 +1,4 @@
+import { creditCodeCheckChar } from '@linli/contract/credit-code';
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../test/harness';
 import { makeOfficers, orgBody } from './test-factories';
@@ -327,5 +328,57 @@ describe('export', () => {
     expect(codes.every((c) => c.startsWith('440104003'))).toBe(true);
     const audit = await ctx.db.query("SELECT actor_id FROM audit_log WHERE action = 'organization.export'");
     expect(audit.rows).toEqual([{ actor_id: beijing.township.id }]);
+  });
+});
+
+describe('what the first SQL snapshot showed no test reached', () => {
+  it('a credit code belongs to one organization', async () => {
+    const code = (first17: string) => first17 + creditCodeCheckChar(first17);
+    const taken = code('52440104MJ0000123');
+    const first = await beijing.resident.client.post(
+      '/api/organizations',
+      orgBody({ tier: 'registered', creditCode: taken, name: '越秀慈善服务中心' }),
+    );
+    expect(first.statusCode, first.body).toBe(200);
+    const second = await liurong.resident.client.post(
+      '/api/organizations',
+      orgBody({ tier: 'registered', creditCode: taken, name: '六榕公益服务中心', areaCode: '440104004102' }),
+    );
+    expect(second.statusCode).toBe(409);
+    expect(second.json()).toMatchObject({ code: 'ORG_CREDIT_CODE_TAKEN', fields: [{ path: 'creditCode' }] });
+  });
+
+  it('an approved change of leaders replaces them: the old mobile no longer finds the organization', async () => {
+    const oldMobile = '13955551001';
+    const newMobile = '13955551002';
+    const { orgId, filingId } = await file(beijing.resident.client, {
+      leaders: [{ name: '周阿姨', role: 'leader', mobile: oldMobile }],
+    });
+    await beijing.committee.client.post(`/api/filings/${filingId}/committee-opinion`, { decision: 'approve' });
+    const change = await beijing.resident.client.post(`/api/organizations/${orgId}/changes`, {
+      leaders: [{ name: '吴叔叔', role: 'leader', mobile: newMobile }],
+    });
+    expect(change.statusCode, change.body).toBe(200);
+    const approved = await beijing.committee.client.post(
+      `/api/filings/${change.json().filings[0].id}/committee-opinion`,
+      {
+        decision: 'approve',
+      },
+    );
+    expect(approved.json().leaders).toEqual([expect.objectContaining({ name: '吴叔叔', mobileMasked: '139****1002' })]);
+    const found = async (mobile: string) =>
+      (await beijing.township.client.get(`/api/organizations?q=${mobile}`))
+        .json()
+        .items.map((o: { id: string }) => o.id);
+    expect(await found(oldMobile)).not.toContain(orgId);
+    expect(await found(newMobile)).toContain(orgId);
+  });
+
+  it('“my filings” lists the caller’s own filings and nobody else’s', async () => {
+    const mine = await file(liurong.resident.client, { name: '六榕象棋社', areaCode: '440104004102' });
+    const theirs = await file(beijing.resident.client, { name: '流水井象棋社' });
+    const ids = (await liurong.resident.client.get('/api/filings/mine')).json().items.map((f: { id: string }) => f.id);
+    expect(ids).toContain(mine.filingId);
+    expect(ids).not.toContain(theirs.filingId);
   });
 });
