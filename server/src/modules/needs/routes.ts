@@ -1,4 +1,4 @@
-import { ErrorBody } from '@linli/contract/errors';
+import { ErrorBody, Ok } from '@linli/contract/errors';
 import {
   AcceptBody,
   AssignedQuery,
@@ -221,16 +221,19 @@ export const needRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: PersonalDataCip
     '/api/needs/:id/refusal',
     {
       schema: {
-        summary: 'Refuse it with the reason: back to the queue of the level that dispatched it',
+        summary:
+          'Refuse it with the reason: back to the queue of the level that dispatched it (and out of the organization’s sight)',
         tags,
         params: NeedParams,
         body: ReasonBody,
-        response: { 200: Need, ...errors },
+        response: { 200: Ok, ...errors },
       },
       config: { access: 'needs.accept' },
     },
-    async (request) =>
-      show(request.actor!, await svc.refuseNeed(deps, request.actor!, request.params.id, request.body.reason)),
+    async (request) => {
+      await svc.refuseNeed(deps, request.actor!, request.params.id, request.body.reason);
+      return { ok: true as const };
+    },
   );
   app.post(
     '/api/needs/:id/completion',
