@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db';
 import type { PersonalDataCipher } from '../../platform/personal-data';
 import { createUser, isMobileRegistered, userIdByMobile } from '../accounts/index';
 import { seedDemoActivities } from './activities';
+import { seedDemoNeeds } from './needs';
 import { seedDemoOrganizations } from './organizations';
 
 /** The demo sign-ins: real jurisdictions in 广州 and 成都; every account must change its password first. */
@@ -81,7 +82,7 @@ export async function seedDemo(deps: { db: Db; cipher: PersonalDataCipher }): Pr
   return created;
 }
 
-/** The demo registry and its activities, written by the demo system administrator through the real commands. */
+/** The demo registry, its activities and residents' needs, written by the demo system administrator through the real commands. */
 export async function seedDemoRegistry(
   deps: { db: Db; cipher: PersonalDataCipher },
   onProgress?: (done: number, total: number) => void,
@@ -103,5 +104,6 @@ export async function seedDemoRegistry(
   };
   const organizations = await seedDemoOrganizations(deps, actor, onProgress);
   await seedDemoActivities(deps, actor);
+  await seedDemoNeeds(deps, actor);
   return organizations;
 }
