@@ -10,7 +10,6 @@ import {
   scopeOf,
 } from '../../platform/access';
 import { isQueued, nextNeedState } from './need-machine';
-import type { NeedAccess } from './tables';
 
 /**
  * Object rules for needs. Who dispatches depends on the level the need waits at (C4; 000 四.二
@@ -68,10 +67,6 @@ export function servedOrgIds(actor: Actor): string[] {
 
 export function actsForOrg(actor: Actor, orgId: string | null): boolean {
   return orgId !== null && (servedOrgIds(actor).includes(orgId) || actor.grants.some((g) => g.role === 'sysadmin'));
-}
-
-export function readAccess(actor: Actor): NeedAccess {
-  return { scope: officerReadScope(actor), orgIds: servedOrgIds(actor), posterId: actor.userId };
 }
 
 type NeedFacts = {
