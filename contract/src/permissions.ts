@@ -73,6 +73,10 @@ export const permissionKeys = [
   'activities.configure',
   'venues.read',
   'venues.manage',
+  'needs.post',
+  'needs.read',
+  'needs.dispatch',
+  'needs.accept',
 ] as const;
 export type PermissionKey = (typeof permissionKeys)[number];
 
@@ -128,6 +132,11 @@ export const permissions: Record<PermissionKey, PermissionSpec> = {
   },
   'venues.read': { label: 'permissions.venues.read', dependsOn: [], lowestLevel: 'community' },
   'venues.manage': { label: 'permissions.venues.manage', dependsOn: ['venues.read'], lowestLevel: 'community' },
+  // C4 needs and dispatch (群众点单 → 中心派单 → 接单 → 群众评单)
+  'needs.post': { label: 'permissions.needs.post', dependsOn: [], lowestLevel: 'community' },
+  'needs.read': { label: 'permissions.needs.read', dependsOn: [], lowestLevel: 'community' },
+  'needs.dispatch': { label: 'permissions.needs.dispatch', dependsOn: ['needs.read'], lowestLevel: 'community' },
+  'needs.accept': { label: 'permissions.needs.accept', dependsOn: [], lowestLevel: 'community' },
 };
 
 const officer: readonly PermissionKey[] = [
@@ -149,6 +158,10 @@ const officer: readonly PermissionKey[] = [
  * orgAdmin grant on the organization); the committee acknowledges major-event reports (003 二.四.2);
  * the township (guided/filed organizations) or civil affairs (registered ones) approves seminars,
  * exhibitions and awards (002 会议要求三); officers and the civilization office keep the venues.
+ * Needs (C4): residents and the committee post them; the venue covering a need dispatches it —
+ * the committee for a community's station, the township for its institute, civil affairs or the
+ * civilization office for the county center (the level rule is in modules/needs/policy.ts);
+ * organizations accept the needs dispatched to them (`needs.accept` through the orgAdmin grant).
  */
 export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
   sysadmin: permissionKeys,
@@ -163,6 +176,8 @@ export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
     'activities.configure',
     'venues.read',
     'venues.manage',
+    'needs.read',
+    'needs.dispatch',
   ],
   civilizationOffice: [
     'areas.read',
@@ -173,6 +188,8 @@ export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
     'activities.configure',
     'venues.read',
     'venues.manage',
+    'needs.read',
+    'needs.dispatch',
   ],
   township: [
     ...officer,
@@ -186,6 +203,8 @@ export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
     'activities.configure',
     'venues.read',
     'venues.manage',
+    'needs.read',
+    'needs.dispatch',
   ],
   committee: [
     'areas.read',
@@ -198,10 +217,13 @@ export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
     'activities.acknowledgeReport',
     'venues.read',
     'venues.manage',
+    'needs.post',
+    'needs.read',
+    'needs.dispatch',
   ],
-  orgAdmin: ['areas.read', 'filings.submit', 'activities.read', 'activities.manage', 'venues.read'],
+  orgAdmin: ['areas.read', 'filings.submit', 'activities.read', 'activities.manage', 'venues.read', 'needs.accept'],
   volunteer: ['areas.read', 'filings.submit'],
-  resident: ['areas.read', 'filings.submit'],
+  resident: ['areas.read', 'filings.submit', 'needs.post'],
   reviewer: ['areas.read'],
 };
 

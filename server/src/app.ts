@@ -17,6 +17,7 @@ import { activityRoutes, countRecentActivitiesByOrganization } from './modules/a
 import { areaRoutes } from './modules/areas/index';
 import { auditRoutes } from './modules/audit/index';
 import { jobRoutes } from './modules/jobs/index';
+import { needRoutes } from './modules/needs/index';
 import { IMPORT_JOB, importJobHandler, organizationRoutes } from './modules/organizations/index';
 import { authPlugin } from './platform/auth';
 import type { Db } from './platform/db';
@@ -100,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(jobRoutes, moduleDeps);
   await app.register(activityRoutes, moduleDeps);
+  await app.register(needRoutes, moduleDeps);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 

@@ -16,6 +16,7 @@ export {
   countActivitiesByFieldAndCampaign,
   countRecentActivitiesByOrganization,
   createActivity,
+  createActivityInTransaction,
   createVenue,
   decideBooking,
   getActivity,

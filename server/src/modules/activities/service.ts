@@ -270,14 +270,31 @@ async function audit(
 export async function createActivity(deps: ActivityDeps, actor: Actor, body: ActivityBody): Promise<string> {
   const org = await orgToManage(deps.db, actor, body.orgId);
   const plan = await checkPlan(deps.db, org, body);
-  return withTransaction(deps.db, async (tx) => {
-    const id = await q.insertActivity(tx, { ...plan, orgId: org.id, areaCode: org.area_code, createdBy: actor.userId });
-    await audit(tx, deps, actor, 'activities.manage', { id, area_code: org.area_code }, 'create', null, {
-      orgId: org.id,
-      ...plan,
-    });
-    return id;
+  return withTransaction(deps.db, (tx) => insertPlanned(tx, deps, actor, org, plan));
+}
+
+/**
+ * createActivityInTransaction — the same, inside the caller's transaction: the needs module turns
+ * an accepted need into a draft activity in the transaction that accepts it.
+ */
+export async function createActivityInTransaction(
+  tx: Tx,
+  deps: ActivityDeps,
+  actor: Actor,
+  body: ActivityBody,
+): Promise<string> {
+  const org = await orgToManage(tx, actor, body.orgId);
+  const plan = await checkPlan(tx, org, body);
+  return insertPlanned(tx, deps, actor, org, plan);
+}
+
+async function insertPlanned(tx: Tx, deps: ActivityDeps, actor: Actor, org: q.OrgFacts, plan: q.ActivityWrite) {
+  const id = await q.insertActivity(tx, { ...plan, orgId: org.id, areaCode: org.area_code, createdBy: actor.userId });
+  await audit(tx, deps, actor, 'activities.manage', { id, area_code: org.area_code }, 'create', null, {
+    orgId: org.id,
+    ...plan,
   });
+  return id;
 }
 
 /** The activity an actor manages, locked for the change (404 otherwise). */

@@ -1,4 +1,5 @@
 import { activityStatuses } from '@linli/contract/activities';
+import { needStatuses } from '@linli/contract/needs';
 import { describe, expect, it } from 'vitest';
 import { Client, createTestContext } from '../../../test/harness';
 import { DEMO_PASSWORD, demoAccounts, seedDemo, seedDemoRegistry } from './seed';
@@ -48,5 +49,36 @@ describe('demo activities', () => {
     await seedDemoRegistry(ctx);
     const again = await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM activities');
     expect(again.rows[0]!.n).toBe(total);
+  }, 240_000);
+});
+
+describe('demo needs', () => {
+  it('a few dozen needs in 广州 and 成都 in every state, with ratings on the serving organizations', async () => {
+    await seedDemo(ctx);
+    await seedDemoRegistry(ctx); // a no-op when the first test has seeded
+    const statuses = await ctx.db.query<{ status: string; n: number }>(
+      'SELECT status, count(*)::int AS n FROM needs GROUP BY status',
+    );
+    const byStatus = Object.fromEntries(statuses.rows.map((r) => [r.status, r.n]));
+    for (const status of needStatuses) {
+      expect(byStatus[status], status).toBeGreaterThan(0);
+    }
+    const total = statuses.rows.reduce((sum, r) => sum + r.n, 0);
+    expect(total).toBeGreaterThanOrEqual(30);
+    const cities = await ctx.db.query('SELECT DISTINCT substr(area_code, 1, 4) AS city FROM needs ORDER BY 1');
+    expect(cities.rows.map((r) => r.city)).toEqual(['4401', '5101']);
+    const levels = await ctx.db.query('SELECT DISTINCT dispatch_level FROM needs ORDER BY 1');
+    expect(levels.rows.map((r) => r.dispatch_level)).toEqual(['center', 'institute', 'station']);
+    const ratings = await ctx.db.query<{ n: number; orgs: number }>(
+      'SELECT count(*)::int AS n, count(DISTINCT org_id)::int AS orgs FROM need_ratings',
+    );
+    expect(ratings.rows[0]!.n).toBeGreaterThanOrEqual(5);
+    expect(ratings.rows[0]!.orgs).toBeGreaterThan(1);
+    const linked = await ctx.db.query(
+      "SELECT 1 FROM needs WHERE fulfilment_kind = 'activity' AND activity_id IS NOT NULL",
+    );
+    expect(linked.rowCount).toBeGreaterThan(0);
+    await seedDemoRegistry(ctx);
+    expect((await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM needs')).rows[0]!.n).toBe(total);
   }, 240_000);
 });

@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db';
 import type { PersonalDataCipher } from '../../platform/personal-data';
 import { createUser, isMobileRegistered, userIdByMobile } from '../accounts/index';
 import { seedDemoActivities } from './activities';
+import { seedDemoNeeds } from './needs';
 import { seedDemoOrganizations } from './organizations';
 
 /** 越秀区北京街道龙藏社区: its committee and an organization's administrator have demo sign-ins (activities). */
@@ -98,7 +99,7 @@ export async function seedDemo(deps: { db: Db; cipher: PersonalDataCipher }): Pr
   return created;
 }
 
-/** The demo registry and its activities, written by the demo system administrator through the real commands. */
+/** The demo registry, its activities and residents' needs, written by the demo system administrator through the real commands. */
 export async function seedDemoRegistry(
   deps: { db: Db; cipher: PersonalDataCipher },
   onProgress?: (done: number, total: number) => void,
@@ -124,5 +125,6 @@ export async function seedDemoRegistry(
     community: DEMO_COMMUNITY,
     orgAdminId: await userIdByMobile(deps, orgAdmin.mobile),
   });
+  await seedDemoNeeds(deps, actor);
   return organizations;
 }
