@@ -73,6 +73,18 @@ export const permissionKeys = [
   'activities.configure',
   'venues.read',
   'venues.manage',
+  'volunteers.self',
+  'volunteers.read',
+  'volunteers.manage',
+  'volunteers.configure',
+  'volunteers.approveStar',
+  'serviceStations.read',
+  'serviceStations.manage',
+  'volunteerProjects.read',
+  'volunteerProjects.manage',
+  'serviceRecords.read',
+  'serviceRecords.manage',
+  'workingCalendar.manage',
 ] as const;
 export type PermissionKey = (typeof permissionKeys)[number];
 
@@ -128,6 +140,43 @@ export const permissions: Record<PermissionKey, PermissionSpec> = {
   },
   'venues.read': { label: 'permissions.venues.read', dependsOn: [], lowestLevel: 'community' },
   'venues.manage': { label: 'permissions.venues.manage', dependsOn: ['venues.read'], lowestLevel: 'community' },
+  // C5 volunteer service
+  'volunteers.self': { label: 'permissions.volunteers.self', dependsOn: [], lowestLevel: 'community' },
+  'volunteers.read': { label: 'permissions.volunteers.read', dependsOn: [], lowestLevel: 'community' },
+  'volunteers.manage': {
+    label: 'permissions.volunteers.manage',
+    dependsOn: ['volunteers.read'],
+    lowestLevel: 'community',
+  },
+  'volunteers.configure': {
+    label: 'permissions.volunteers.configure',
+    dependsOn: ['volunteers.read'],
+    lowestLevel: 'county',
+  },
+  'volunteers.approveStar': {
+    label: 'permissions.volunteers.approveStar',
+    dependsOn: ['volunteers.read'],
+    lowestLevel: 'county',
+  },
+  'serviceStations.read': { label: 'permissions.serviceStations.read', dependsOn: [], lowestLevel: 'community' },
+  'serviceStations.manage': {
+    label: 'permissions.serviceStations.manage',
+    dependsOn: ['serviceStations.read'],
+    lowestLevel: 'community',
+  },
+  'volunteerProjects.read': { label: 'permissions.volunteerProjects.read', dependsOn: [], lowestLevel: 'community' },
+  'volunteerProjects.manage': {
+    label: 'permissions.volunteerProjects.manage',
+    dependsOn: ['volunteerProjects.read'],
+    lowestLevel: 'community',
+  },
+  'serviceRecords.read': { label: 'permissions.serviceRecords.read', dependsOn: [], lowestLevel: 'community' },
+  'serviceRecords.manage': {
+    label: 'permissions.serviceRecords.manage',
+    dependsOn: ['serviceRecords.read'],
+    lowestLevel: 'community',
+  },
+  'workingCalendar.manage': { label: 'permissions.workingCalendar.manage', dependsOn: [], lowestLevel: 'country' },
 };
 
 const officer: readonly PermissionKey[] = [
@@ -149,6 +198,12 @@ const officer: readonly PermissionKey[] = [
  * orgAdmin grant on the organization); the committee acknowledges major-event reports (003 二.四.2);
  * the township (guided/filed organizations) or civil affairs (registered ones) approves seminars,
  * exhibitions and awards (002 会议要求三); officers and the civilization office keep the venues.
+ * Volunteer service (C5): a volunteer serves themself (`volunteers.self`: profile, sign-ups,
+ * check-in, own records and correction requests); an organization's administrator posts its
+ * projects and keeps its records (谁组织谁记录、谁记录谁证明) and registers people without a
+ * smartphone; the township and committee keep the service stations (000 四.二) and oversee
+ * volunteers, projects and records of their area; county-level civil affairs and the
+ * civilization office set star thresholds and approve five stars.
  */
 export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
   sysadmin: permissionKeys,
@@ -163,6 +218,13 @@ export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
     'activities.configure',
     'venues.read',
     'venues.manage',
+    'volunteers.read',
+    'volunteers.configure',
+    'volunteers.approveStar',
+    'serviceStations.read',
+    'volunteerProjects.read',
+    'serviceRecords.read',
+    'workingCalendar.manage',
   ],
   civilizationOffice: [
     'areas.read',
@@ -173,6 +235,12 @@ export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
     'activities.configure',
     'venues.read',
     'venues.manage',
+    'volunteers.read',
+    'volunteers.configure',
+    'volunteers.approveStar',
+    'serviceStations.read',
+    'volunteerProjects.read',
+    'serviceRecords.read',
   ],
   township: [
     ...officer,
@@ -186,6 +254,12 @@ export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
     'activities.configure',
     'venues.read',
     'venues.manage',
+    'volunteers.read',
+    'volunteers.manage',
+    'serviceStations.read',
+    'serviceStations.manage',
+    'volunteerProjects.read',
+    'serviceRecords.read',
   ],
   committee: [
     'areas.read',
@@ -198,9 +272,28 @@ export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
     'activities.acknowledgeReport',
     'venues.read',
     'venues.manage',
+    'volunteers.read',
+    'volunteers.manage',
+    'serviceStations.read',
+    'serviceStations.manage',
+    'volunteerProjects.read',
+    'serviceRecords.read',
   ],
-  orgAdmin: ['areas.read', 'filings.submit', 'activities.read', 'activities.manage', 'venues.read'],
-  volunteer: ['areas.read', 'filings.submit'],
+  orgAdmin: [
+    'areas.read',
+    'filings.submit',
+    'activities.read',
+    'activities.manage',
+    'venues.read',
+    'volunteers.read',
+    'volunteers.manage',
+    'serviceStations.read',
+    'volunteerProjects.read',
+    'volunteerProjects.manage',
+    'serviceRecords.read',
+    'serviceRecords.manage',
+  ],
+  volunteer: ['areas.read', 'filings.submit', 'volunteers.self', 'serviceStations.read'],
   resident: ['areas.read', 'filings.submit'],
   reviewer: ['areas.read'],
 };
