@@ -1428,6 +1428,10 @@ async function insertRecordChecked(tx: Tx, write: q.RecordWrite, overlapError: (
       throw checkInErrors.CHECKIN_DUPLICATE();
     }
     if (code === '23P01') {
+      // two check-ins of one shift at once may meet in the exclusion constraint before the unique index
+      if (write.shiftId && (await q.findRecordOfShift(tx, write.shiftId, write.volunteerId))) {
+        throw checkInErrors.CHECKIN_DUPLICATE();
+      }
       throw overlapError();
     }
     throw error;
