@@ -51,11 +51,6 @@ export async function findAreaLevels(db: Queryable, codes: string[]): Promise<Ma
   return new Map(rows.map((r) => [r.code, r.level]));
 }
 
-export async function findActivityOrg(db: Queryable, activityId: string): Promise<{ org_id: string } | null> {
-  const { rows } = await db.query<{ org_id: string }>('SELECT org_id FROM activities WHERE id = $1', [activityId]);
-  return rows[0] ?? null;
-}
-
 export async function findUserName(db: Queryable, userId: string): Promise<string | null> {
   const { rows } = await db.query<{ name: string }>('SELECT name FROM users WHERE id = $1', [userId]);
   return rows[0]?.name ?? null;

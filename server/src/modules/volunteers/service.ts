@@ -32,6 +32,7 @@ import { appendAudit } from '../../platform/audit';
 import { type Db, type Queryable, type Tx, withTransaction } from '../../platform/db';
 import { platformErrors } from '../../platform/errors';
 import { isValidIdNumber, maskIdNumber, maskMobile, type PersonalDataCipher } from '../../platform/personal-data';
+import { getActivity } from '../activities/index';
 import { checkInErrors, projectErrors, recordErrors, signupErrors, stationErrors, volunteerErrors } from './errors';
 import {
   ageOn,
@@ -850,7 +851,9 @@ function checkShifts(deps: VolunteerDeps, shifts: ShiftInput[], path: string, er
 
 /** Checks a project's place, activity and ages; collects every problem. */
 async function checkProject(
+  deps: VolunteerDeps,
   db: Queryable,
+  actor: Actor,
   org: q.OrgFacts,
   p: { areaCode: string; activityId: string | null; minAge: number | null; maxAge: number | null },
   errors: FieldError[],
@@ -860,9 +863,10 @@ async function checkProject(
     errors.push(field('areaCode', 'project.area.invalid', '服务地点应为本组织所在县(区)内的街道(乡镇)或社区(村)'));
   }
   if (p.activityId) {
-    const a = await q.findActivityOrg(db, p.activityId);
-    if (!a || a.org_id !== org.id) {
-      errors.push(field('activityId', 'project.activity.notOwn', '只能关联本组织的活动'));
+    // through the activities module: the activity must be one the actor reads, of this organization
+    const a = await getActivity(deps, actor, p.activityId).catch(() => null);
+    if (!a || a.orgId !== org.id || a.status === 'cancelled') {
+      errors.push(field('activityId', 'project.activity.notOwn', '只能关联本组织未取消的活动'));
     }
   }
   if (p.minAge !== null && p.maxAge !== null && p.minAge > p.maxAge) {
@@ -889,7 +893,7 @@ export async function createProject(deps: VolunteerDeps, actor: Actor, body: Pro
   const org = await orgToManage(deps.db, actor, body.orgId);
   const areaCode = body.areaCode ?? org.area_code;
   const errors: FieldError[] = [];
-  await checkProject(deps.db, org, { ...body, areaCode }, errors);
+  await checkProject(deps, deps.db, actor, org, { ...body, areaCode }, errors);
   const names = body.roles.map((r) => r.name);
   names.forEach((n, i) => {
     if (names.indexOf(n) !== i) {
@@ -950,7 +954,9 @@ export async function updateProject(deps: VolunteerDeps, actor: Actor, id: strin
     const next = { ...before, ...defined } as q.ProjectWrite;
     const errors: FieldError[] = [];
     await checkProject(
+      deps,
       tx,
+      actor,
       { id: p.org_id, name: p.org_name, area_code: p.org_area_code, status: 'active' },
       next,
       errors,

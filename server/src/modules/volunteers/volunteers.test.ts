@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Client, createTestContext, makeUser, nextMobile } from '../../../test/harness';
-import { makeCommunity } from '../activities/test-factories';
+import { activityBody, makeCommunity, plan } from '../activities/test-factories';
 import { confirmedServiceOf } from './index';
 import { chinaClock, idNumber, makeVolunteer, makeVolunteerAccount, projectBody, registration } from './test-factories';
 
@@ -294,6 +294,21 @@ describe('projects', () => {
     ]);
     const v = await makeVolunteer(ctx);
     expect((await v.client.post('/api/volunteer-projects', projectBody(beijing.orgId))).statusCode).toBe(403);
+  });
+
+  it('may be tied to one of the organization’s own activities (read through the activities module)', async () => {
+    const own = await plan(beijing.orgAdmin.client, activityBody(beijing.orgId));
+    const foreign = await plan(liurong.orgAdmin.client, activityBody(liurong.orgId, { address: '六榕街道某社区' }));
+    const tied = await beijing.orgAdmin.client.post(
+      '/api/volunteer-projects',
+      projectBody(beijing.orgId, { activityId: own }),
+    );
+    expect(tied.json()).toMatchObject({ activityId: own });
+    const wrong = await beijing.orgAdmin.client.post(
+      '/api/volunteer-projects',
+      projectBody(beijing.orgId, { activityId: foreign }),
+    );
+    expect(wrong.json()).toMatchObject({ fields: [{ path: 'activityId', code: 'project.activity.notOwn' }] });
   });
 });
 
