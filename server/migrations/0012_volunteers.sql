@@ -154,6 +154,7 @@ CREATE UNIQUE INDEX volunteer_signups_one_per_shift ON volunteer_signups (shift_
   WHERE status IN ('confirmed', 'waiting');
 CREATE INDEX volunteer_signups_waiting ON volunteer_signups (shift_id, role_id, waiting_seq) WHERE status = 'waiting';
 CREATE INDEX volunteer_signups_volunteer ON volunteer_signups (volunteer_id, created_at DESC);
+CREATE INDEX volunteer_signups_project ON volunteer_signups (project_id, volunteer_id);
 
 -- 志愿服务记录. `during` is the record's span (open-ended while checked in); two records of one
 -- volunteer never overlap — the exclusion constraint says so, concurrent check-ins included.

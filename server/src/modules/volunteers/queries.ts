@@ -226,12 +226,15 @@ export async function findVolunteerByUser(
   return rows[0] ?? null;
 }
 
-/** Organization teams and organizations whose projects or records involve the volunteer. */
-const VOLUNTEER_ORG_LINK = `(EXISTS (SELECT 1 FROM volunteer_team_members tm
-      WHERE tm.volunteer_id = v.id AND tm.left_at IS NULL AND tm.org_id = ANY($ORGS))
-   OR EXISTS (SELECT 1 FROM volunteer_signups su JOIN volunteer_projects p ON p.id = su.project_id
-      WHERE su.volunteer_id = v.id AND p.org_id = ANY($ORGS))
-   OR EXISTS (SELECT 1 FROM service_records sr WHERE sr.volunteer_id = v.id AND sr.org_id = ANY($ORGS)))`;
+/**
+ * Volunteers of the organizations' teams, sign-ups and records, as an id set: for an
+ * administrator (no area range) the planner starts from these few ids, never from all volunteers.
+ */
+const VOLUNTEER_ORG_LINK = `v.id IN (
+     SELECT tm.volunteer_id FROM volunteer_team_members tm WHERE tm.org_id = ANY($ORGS) AND tm.left_at IS NULL
+     UNION SELECT su.volunteer_id FROM volunteer_signups su JOIN volunteer_projects p ON p.id = su.project_id
+            WHERE p.org_id = ANY($ORGS)
+     UNION SELECT sr.volunteer_id FROM service_records sr WHERE sr.org_id = ANY($ORGS))`;
 
 export async function isVolunteerReadable(db: Queryable, id: string, access: VolunteerAccess): Promise<boolean> {
   const params: unknown[] = [id];

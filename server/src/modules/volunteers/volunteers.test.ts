@@ -707,6 +707,53 @@ describe('service records, corrections and hours', () => {
   });
 });
 
+describe('no full ID number or mobile in any answer', () => {
+  it('after a sign-up, check-in and record, every read of every role shows masks only', async () => {
+    const id = idNumber('19660606');
+    const mobile = nextMobile();
+    const v = await makeVolunteer(ctx, { idNumber: id, mobile });
+    await v.client.post('/api/volunteers/me/teams', { orgId: beijing.orgId });
+    const soon = chinaClock(5);
+    const later = chinaClock(65);
+    const p = await publishedProject(beijing.orgAdmin.client, beijing.orgId, {
+      shifts: [{ date: soon.date, startTime: soon.time, endTime: later.time }],
+    });
+    const shift = p.shifts[0]!.id;
+    await v.client.post(`/api/volunteer-shifts/${shift}/signups`, { roleId: p.roles[0]!.id });
+    const code = (await beijing.orgAdmin.client.get(`/api/volunteer-shifts/${shift}/check-in-code`)).json().code;
+    const record = (await v.client.post(`/api/volunteer-shifts/${shift}/check-in`, { code })).json().id;
+    const reads: [Client | null, string][] = [
+      [v.client, '/api/volunteers/me'],
+      [v.client, '/api/volunteers/me/signups'],
+      [v.client, '/api/volunteers/me/records'],
+      [v.client, `/api/service-records/${record}`],
+      [v.client, `/api/volunteer-projects/${p.id}`],
+      [null, `/api/public/volunteer-projects/${p.id}`],
+      [null, '/api/public/volunteer-projects?areaCode=440104003104'],
+      [beijing.orgAdmin.client, `/api/volunteer-shifts/${shift}/roster`],
+      [beijing.orgAdmin.client, `/api/volunteers/${v.volunteerId}`],
+      [beijing.orgAdmin.client, `/api/volunteers?orgId=${beijing.orgId}`],
+      [beijing.orgAdmin.client, '/api/service-records'],
+      [beijing.orgAdmin.client, `/api/service-records/${record}`],
+      [beijing.township.client, `/api/volunteers?idNumber=${id}`],
+      [beijing.township.client, `/api/volunteer-shifts/${shift}/roster`],
+      [beijing.committee.client, `/api/volunteers/${v.volunteerId}`],
+      [beijing.civilAffairs.client, '/api/service-records?limit=500'],
+      [beijing.civilAffairs.client, '/api/volunteers/five-star-requests'],
+    ];
+    for (const [client, url] of reads) {
+      const res = client ? await client.get(url) : await ctx.app.inject({ url });
+      expect(res.statusCode, url).toBe(200);
+      expectMasked(res.body, [id, mobile]);
+    }
+    const audit = await ctx.db.query<{ before: unknown; after: unknown }>(
+      "SELECT before, after FROM audit_log WHERE entity = 'volunteer' AND entity_id = $1",
+      [v.volunteerId],
+    );
+    expectMasked(JSON.stringify(audit.rows), [id, mobile]);
+  });
+});
+
 describe('the API description', () => {
   it('documents the volunteer routes', async () => {
     const paths = Object.keys((await ctx.app.inject({ url: '/api/openapi.json' })).json().paths);
