@@ -707,6 +707,88 @@ describe('service records, corrections and hours', () => {
   });
 });
 
+describe('lists and edits', () => {
+  it('project lists by role and subtree; a draft is edited; a station is linked to a venue and updated; a member leaves', async () => {
+    const draft = (
+      await beijing.orgAdmin.client.post('/api/volunteer-projects', projectBody(beijing.orgId, { title: '草稿项目甲' }))
+    ).json();
+    const edited = await beijing.orgAdmin.client.request('PATCH', `/api/volunteer-projects/${draft.id}`, {
+      title: '周末助老服务',
+      minAge: 18,
+    });
+    expect(edited.json()).toMatchObject({ title: '周末助老服务', minAge: 18, status: 'draft' });
+    const inverted = await beijing.orgAdmin.client.request('PATCH', `/api/volunteer-projects/${draft.id}`, {
+      maxAge: 10,
+    });
+    expect(inverted.json().fields).toEqual([expect.objectContaining({ path: 'maxAge', code: 'project.age.order' })]);
+    const more = await beijing.orgAdmin.client.post(`/api/volunteer-projects/${draft.id}/shifts`, {
+      shifts: [{ date: chinaClock(12 * 1440).date, startTime: '19:00', endTime: '21:30' }],
+    });
+    expect(more.json().shifts).toHaveLength(2);
+    expect(more.json().shifts[1].slots).toEqual([expect.objectContaining({ places: 5, confirmed: 0 })]);
+    expect((await beijing.orgAdmin.client.post(`/api/volunteer-projects/${draft.id}/closure`)).json().code).toBe(
+      'PROJECT_ILLEGAL_TRANSITION',
+    );
+    const ids = async (client: Client, q = '') =>
+      (await client.get(`/api/volunteer-projects?limit=200${q}`)).json().items.map((x: { id: string }) => x.id);
+    expect(await ids(beijing.orgAdmin.client)).toContain(draft.id);
+    expect(await ids(beijing.orgAdmin.client, '&status=published')).not.toContain(draft.id);
+    expect(await ids(beijing.township.client, '&areaCode=440104003104')).toContain(draft.id);
+    expect(await ids(neighbour.orgAdmin.client)).not.toContain(draft.id);
+    expect(await ids(liurong.township.client)).not.toContain(draft.id);
+    const inverse = await beijing.township.client.get('/api/volunteer-projects?from=2026-05-02&to=2026-05-01');
+    expect(inverse.json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'to' }] });
+
+    const venue = await beijing.committee.client.post('/api/venues', {
+      name: '流水井社区新时代文明实践站（站点测试）',
+      kind: 'practiceCenter',
+      level: 'station',
+      areaCode: '440104003104',
+      address: '流水井社区12号',
+    });
+    expect(venue.statusCode, venue.body).toBe(200);
+    const station = await beijing.township.client.post('/api/service-stations', {
+      name: '流水井实践站志愿服务点',
+      areaCode: '440104003104',
+      address: '流水井社区12号',
+      venueId: venue.json().id,
+      runByOrgId: beijing.orgId,
+    });
+    expect(station.json()).toMatchObject({ venueId: venue.json().id, runByOrgId: beijing.orgId });
+    const closed = await beijing.committee.client.request('PATCH', `/api/service-stations/${station.json().id}`, {
+      status: 'closed',
+      contactName: '黄站长',
+    });
+    expect(closed.json()).toMatchObject({ status: 'closed', contactName: '黄站长' });
+    const listed = (await beijing.committee.client.get('/api/service-stations')).json().items;
+    expect(listed.map((x: { id: string }) => x.id)).toContain(station.json().id);
+    const badVenue = await beijing.township.client.post('/api/service-stations', {
+      name: '无效站点',
+      areaCode: '440104003104',
+      address: '某处',
+      venueId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(badVenue.json().fields).toEqual([expect.objectContaining({ path: 'venueId' })]);
+
+    const v = await makeVolunteer(ctx);
+    await v.client.post('/api/volunteers/me/teams', { orgId: neighbour.orgId });
+    const left = await v.client.request('DELETE', `/api/volunteers/me/teams/${neighbour.orgId}`);
+    expect(left.json().teams).toEqual([]);
+    expect((await v.client.request('DELETE', `/api/volunteers/me/teams/${neighbour.orgId}`)).json().code).toBe(
+      'VOLUNTEER_NOT_IN_TEAM',
+    );
+    await beijing.orgAdmin.client.post(`/api/organizations/${beijing.orgId}/volunteer-team`, {
+      volunteerId: v.volunteerId,
+    });
+    const removed = await beijing.orgAdmin.client.request(
+      'DELETE',
+      `/api/organizations/${beijing.orgId}/volunteer-team/${v.volunteerId}`,
+    );
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect((await v.client.get('/api/volunteers/me')).json().teams).toEqual([]);
+  });
+});
+
 describe('no full ID number or mobile in any answer', () => {
   it('after a sign-up, check-in and record, every read of every role shows masks only', async () => {
     const id = idNumber('19660606');
