@@ -1550,7 +1550,8 @@ export async function checkOut(deps: VolunteerDeps, actor: Actor, shiftId: strin
 
 /**
  * recordAttendance — the organizer checks a volunteer in or out (no smartphone, a flat battery),
- * at a time up to now. Audits `serviceRecord.checkIn` / `.checkOut` with source `organizer`.
+ * at a time up to now — also afterwards from a paper sign-in sheet; a check-in within the shift
+ * (from 30 minutes before its start). Audits `serviceRecord.checkIn` / `.checkOut` with source `organizer`.
  */
 export async function recordAttendance(
   deps: VolunteerDeps,
@@ -1566,6 +1567,12 @@ export async function recordAttendance(
   const at = body.at ? new Date(body.at) : now;
   if (at.getTime() > now.getTime() + 60_000) {
     throw invalid([field('at', 'record.inFuture', '时间不能晚于现在')]);
+  }
+  if (
+    body.action === 'checkIn' &&
+    (at.getTime() < shift.starts_at.getTime() - CHECKIN_EARLY_MS || at >= shift.ends_at)
+  ) {
+    throw invalid([field('at', 'attendance.outsideShift', '签到时间应在班次开始前30分钟至班次结束之间')]);
   }
   const v = await q.findVolunteer(deps.db, body.volunteerId);
   if (!v) {

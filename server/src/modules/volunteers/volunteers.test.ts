@@ -463,6 +463,58 @@ describe('check-in with the rotating code', () => {
       'CHECKIN_DUPLICATE',
     );
   });
+
+  it('the organizer checks in and out someone without a smartphone; a check-out before the check-in is refused', async () => {
+    const soon = chinaClock(10);
+    const later = chinaClock(130);
+    const p = await publishedProject(beijing.orgAdmin.client, beijing.orgId, {
+      shifts: [{ date: soon.date, startTime: soon.time, endTime: later.time }],
+    });
+    const shift = p.shifts[0]!.id;
+    const kept = (
+      await beijing.orgAdmin.client.post(
+        '/api/volunteers',
+        registration({ name: '钱伯', orgId: beijing.orgId } as never),
+      )
+    ).json();
+    await beijing.orgAdmin.client.post(`/api/volunteer-shifts/${shift}/roster`, {
+      roleId: p.roles[0]!.id,
+      volunteerId: kept.id,
+    });
+    const url = `/api/volunteer-shifts/${shift}/attendance`;
+    const tooEarly = await beijing.orgAdmin.client.post(url, {
+      volunteerId: kept.id,
+      action: 'checkIn',
+      at: new Date(Date.now() - 3_600_000).toISOString(),
+    });
+    expect(tooEarly.json().fields).toEqual([expect.objectContaining({ path: 'at', code: 'attendance.outsideShift' })]);
+    const inAt = new Date(Date.now() - 60_000);
+    const checkedIn = await beijing.orgAdmin.client.post(url, {
+      volunteerId: kept.id,
+      action: 'checkIn',
+      at: inAt.toISOString(),
+    });
+    expect(checkedIn.json()).toMatchObject({ status: 'open', source: 'organizer' });
+    const before = await beijing.orgAdmin.client.post(url, {
+      volunteerId: kept.id,
+      action: 'checkOut',
+      at: new Date(inAt.getTime() - 60_000).toISOString(),
+    });
+    expect(before.json().fields).toEqual([
+      { path: 'at', code: 'record.endBeforeStart', message: '签退时间应晚于签到时间' },
+    ]);
+    const future = await beijing.orgAdmin.client.post(url, {
+      volunteerId: kept.id,
+      action: 'checkOut',
+      at: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    expect(future.json().fields[0]).toMatchObject({ path: 'at', code: 'record.inFuture' });
+    const out = await beijing.orgAdmin.client.post(url, { volunteerId: kept.id, action: 'checkOut' });
+    expect(out.json()).toMatchObject({ status: 'pending', minutes: 1 });
+    expect((await neighbour.orgAdmin.client.post(url, { volunteerId: kept.id, action: 'checkOut' })).statusCode).toBe(
+      404,
+    );
+  });
 });
 
 describe('service records, corrections and hours', () => {
