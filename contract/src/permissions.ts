@@ -77,6 +77,18 @@ export const permissionKeys = [
   'needs.read',
   'needs.dispatch',
   'needs.accept',
+  'volunteers.self',
+  'volunteers.read',
+  'volunteers.manage',
+  'volunteers.configure',
+  'volunteers.approveStar',
+  'serviceStations.read',
+  'serviceStations.manage',
+  'volunteerProjects.read',
+  'volunteerProjects.manage',
+  'serviceRecords.read',
+  'serviceRecords.manage',
+  'workingCalendar.manage',
 ] as const;
 export type PermissionKey = (typeof permissionKeys)[number];
 
@@ -137,6 +149,43 @@ export const permissions: Record<PermissionKey, PermissionSpec> = {
   'needs.read': { label: 'permissions.needs.read', dependsOn: [], lowestLevel: 'community' },
   'needs.dispatch': { label: 'permissions.needs.dispatch', dependsOn: ['needs.read'], lowestLevel: 'community' },
   'needs.accept': { label: 'permissions.needs.accept', dependsOn: [], lowestLevel: 'community' },
+  // C5 volunteer service
+  'volunteers.self': { label: 'permissions.volunteers.self', dependsOn: [], lowestLevel: 'community' },
+  'volunteers.read': { label: 'permissions.volunteers.read', dependsOn: [], lowestLevel: 'community' },
+  'volunteers.manage': {
+    label: 'permissions.volunteers.manage',
+    dependsOn: ['volunteers.read'],
+    lowestLevel: 'community',
+  },
+  'volunteers.configure': {
+    label: 'permissions.volunteers.configure',
+    dependsOn: ['volunteers.read'],
+    lowestLevel: 'county',
+  },
+  'volunteers.approveStar': {
+    label: 'permissions.volunteers.approveStar',
+    dependsOn: ['volunteers.read'],
+    lowestLevel: 'county',
+  },
+  'serviceStations.read': { label: 'permissions.serviceStations.read', dependsOn: [], lowestLevel: 'community' },
+  'serviceStations.manage': {
+    label: 'permissions.serviceStations.manage',
+    dependsOn: ['serviceStations.read'],
+    lowestLevel: 'community',
+  },
+  'volunteerProjects.read': { label: 'permissions.volunteerProjects.read', dependsOn: [], lowestLevel: 'community' },
+  'volunteerProjects.manage': {
+    label: 'permissions.volunteerProjects.manage',
+    dependsOn: ['volunteerProjects.read'],
+    lowestLevel: 'community',
+  },
+  'serviceRecords.read': { label: 'permissions.serviceRecords.read', dependsOn: [], lowestLevel: 'community' },
+  'serviceRecords.manage': {
+    label: 'permissions.serviceRecords.manage',
+    dependsOn: ['serviceRecords.read'],
+    lowestLevel: 'community',
+  },
+  'workingCalendar.manage': { label: 'permissions.workingCalendar.manage', dependsOn: [], lowestLevel: 'country' },
 };
 
 const officer: readonly PermissionKey[] = [
@@ -162,6 +211,12 @@ const officer: readonly PermissionKey[] = [
  * the committee for a community's station, the township for its institute, civil affairs or the
  * civilization office for the county center (the level rule is in modules/needs/policy.ts);
  * organizations accept the needs dispatched to them (`needs.accept` through the orgAdmin grant).
+ * Volunteer service (C5): a volunteer serves themself (`volunteers.self`: profile, sign-ups,
+ * check-in, own records and correction requests); an organization's administrator posts its
+ * projects and keeps its records (谁组织谁记录、谁记录谁证明) and registers people without a
+ * smartphone; the township and committee keep the service stations (000 四.二) and oversee
+ * volunteers, projects and records of their area; county-level civil affairs and the
+ * civilization office set star thresholds and approve five stars.
  */
 export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
   sysadmin: permissionKeys,
@@ -178,6 +233,13 @@ export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
     'venues.manage',
     'needs.read',
     'needs.dispatch',
+    'volunteers.read',
+    'volunteers.configure',
+    'volunteers.approveStar',
+    'serviceStations.read',
+    'volunteerProjects.read',
+    'serviceRecords.read',
+    'workingCalendar.manage',
   ],
   civilizationOffice: [
     'areas.read',
@@ -190,6 +252,12 @@ export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
     'venues.manage',
     'needs.read',
     'needs.dispatch',
+    'volunteers.read',
+    'volunteers.configure',
+    'volunteers.approveStar',
+    'serviceStations.read',
+    'volunteerProjects.read',
+    'serviceRecords.read',
   ],
   township: [
     ...officer,
@@ -205,6 +273,12 @@ export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
     'venues.manage',
     'needs.read',
     'needs.dispatch',
+    'volunteers.read',
+    'volunteers.manage',
+    'serviceStations.read',
+    'serviceStations.manage',
+    'volunteerProjects.read',
+    'serviceRecords.read',
   ],
   committee: [
     'areas.read',
@@ -220,9 +294,29 @@ export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
     'needs.post',
     'needs.read',
     'needs.dispatch',
+    'volunteers.read',
+    'volunteers.manage',
+    'serviceStations.read',
+    'serviceStations.manage',
+    'volunteerProjects.read',
+    'serviceRecords.read',
   ],
-  orgAdmin: ['areas.read', 'filings.submit', 'activities.read', 'activities.manage', 'venues.read', 'needs.accept'],
-  volunteer: ['areas.read', 'filings.submit'],
+  orgAdmin: [
+    'areas.read',
+    'filings.submit',
+    'activities.read',
+    'activities.manage',
+    'venues.read',
+    'needs.accept',
+    'volunteers.read',
+    'volunteers.manage',
+    'serviceStations.read',
+    'volunteerProjects.read',
+    'volunteerProjects.manage',
+    'serviceRecords.read',
+    'serviceRecords.manage',
+  ],
+  volunteer: ['areas.read', 'filings.submit', 'volunteers.self', 'serviceStations.read'],
   resident: ['areas.read', 'filings.submit', 'needs.post'],
   reviewer: ['areas.read'],
 };

@@ -19,6 +19,7 @@ import { auditRoutes } from './modules/audit/index';
 import { jobRoutes } from './modules/jobs/index';
 import { needRoutes } from './modules/needs/index';
 import { IMPORT_JOB, importJobHandler, organizationRoutes } from './modules/organizations/index';
+import { volunteerRoutes } from './modules/volunteers/index';
 import { authPlugin } from './platform/auth';
 import type { Db } from './platform/db';
 import { platformErrors, registerErrorHandler } from './platform/errors';
@@ -102,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(jobRoutes, moduleDeps);
   await app.register(activityRoutes, moduleDeps);
   await app.register(needRoutes, moduleDeps);
+  await app.register(volunteerRoutes, moduleDeps);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 

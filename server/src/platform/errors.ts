@@ -1,4 +1,5 @@
 import type { FieldError } from '@linli/contract/errors';
+import { zhCN } from '@linli/contract/locales/zh-CN';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 
@@ -66,8 +67,16 @@ const fieldMessages: Record<string, string> = {
   custom: '内容不正确',
 };
 
+/** The locale's text for a dotted message key of a contract schema (`fieldErrors` in zh-CN.ts). */
+function localeFieldMessage(key: string): string | undefined {
+  const text = key
+    .split('.')
+    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], zhCN.fieldErrors);
+  return typeof text === 'string' ? text : undefined;
+}
+
 export function fieldMessage(key: string): string {
-  return fieldMessages[key] ?? fieldMessages.custom!;
+  return fieldMessages[key] ?? localeFieldMessage(key) ?? fieldMessages.custom!;
 }
 
 export function registerErrorHandler(app: FastifyInstance): void {
@@ -80,7 +89,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields: FieldError[] = error.validation.map((issue) => {
         const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
-        const key = issue.message && fieldMessages[issue.message] ? issue.message : issue.keyword;
+        const key =
+          issue.message && (fieldMessages[issue.message] || localeFieldMessage(issue.message))
+            ? issue.message
+            : issue.keyword;
         return { path: path || (error.validationContext ?? ''), code: key, message: fieldMessage(key) };
       });
       const v = platformErrors.VALIDATION_FAILED(fields);

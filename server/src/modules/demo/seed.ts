@@ -7,6 +7,7 @@ import { createUser, isMobileRegistered, userIdByMobile } from '../accounts/inde
 import { seedDemoActivities } from './activities';
 import { seedDemoNeeds } from './needs';
 import { seedDemoOrganizations } from './organizations';
+import { seedDemoVolunteers } from './volunteers';
 
 /** 越秀区北京街道龙藏社区: its committee and an organization's administrator have demo sign-ins (activities). */
 export const DEMO_COMMUNITY = '440104003107';
@@ -78,6 +79,13 @@ export const demoAccounts: { name: string; mobile: string; areaCode: string; gra
     areaCode: DEMO_COMMUNITY,
     grant: { role: 'resident', areaCode: DEMO_COMMUNITY, areaLevel: 'community' },
   },
+  {
+    title: '龙藏社区志愿者（实名注册，已有服务时长）',
+    name: '龙志愿',
+    mobile: '13800000009',
+    areaCode: DEMO_COMMUNITY,
+    grant: { role: 'volunteer', areaCode: DEMO_COMMUNITY, areaLevel: 'community' },
+  },
 ];
 
 /** Creates the demo accounts that do not exist yet; returns how many were created. */
@@ -126,5 +134,10 @@ export async function seedDemoRegistry(
     orgAdminId: await userIdByMobile(deps, orgAdmin.mobile),
   });
   await seedDemoNeeds(deps, actor);
+  const volunteer = demoAccounts.find((a) => a.grant.role === 'volunteer')!;
+  await seedDemoVolunteers(deps, actor, {
+    community: DEMO_COMMUNITY,
+    volunteerUserId: await userIdByMobile(deps, volunteer.mobile),
+  });
   return organizations;
 }
