@@ -1,8 +1,11 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
+  CalendarOutlined,
   DownOutlined,
   FileDoneOutlined,
+  FlagOutlined,
   HomeOutlined,
   LogoutOutlined,
   TeamOutlined,
@@ -27,6 +30,9 @@ const icons: Record<IconName, ReactNode> = {
   audit: <AuditOutlined />,
   organizations: <ApartmentOutlined />,
   filingQueue: <FileDoneOutlined />,
+  activities: <CalendarOutlined />,
+  activityQueue: <FlagOutlined />,
+  venues: <BankOutlined />,
 };
 
 function Brand() {
