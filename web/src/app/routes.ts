@@ -11,7 +11,10 @@ export type IconName =
   | 'filingQueue'
   | 'activities'
   | 'activityQueue'
-  | 'venues';
+  | 'venues'
+  | 'needs'
+  | 'needQueue'
+  | 'needStats';
 
 /**
  * - `public`: no session needed; a signed-in user is sent on to the console (sign-in)
@@ -224,6 +227,56 @@ export const appRoutes: readonly AppRoute[] = [
     ),
   },
   {
+    path: '/needs/queue',
+    menuKey: 'menu.needQueue',
+    icon: 'needQueue',
+    // which level the user dispatches at (station, institute, center) the server decides from the grant
+    permission: 'needs.dispatch',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/needs/pages/need-queue-page').then((m) => ({ default: m.NeedQueuePage })),
+    ),
+  },
+  {
+    path: '/needs',
+    menuKey: 'menu.needs',
+    icon: 'needs',
+    permission: 'needs.read',
+    guard: 'shell',
+    component: lazy(() => import('../features/needs/pages/need-list-page').then((m) => ({ default: m.NeedListPage }))),
+  },
+  {
+    path: '/needs/assigned',
+    menuKey: 'menu.needsAssigned',
+    icon: 'needQueue',
+    permission: 'needs.accept',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/needs/pages/need-assigned-page').then((m) => ({ default: m.NeedAssignedPage })),
+    ),
+  },
+  {
+    path: '/needs/stats',
+    menuKey: 'menu.needStats',
+    icon: 'needStats',
+    permission: 'needs.read',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/needs/pages/need-stats-page').then((m) => ({ default: m.NeedStatsPage })),
+    ),
+  },
+  {
+    path: '/needs/:id',
+    menuKey: null,
+    icon: null,
+    // the server decides: officers of the jurisdiction, the dispatching level, the serving organization, the poster
+    permission: ['needs.read', 'needs.dispatch', 'needs.accept', 'needs.post'],
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/needs/pages/need-detail-page').then((m) => ({ default: m.NeedDetailPage })),
+    ),
+  },
+  {
     // mobile/: residents' pages, no sign-in; the activity page is the shareable link
     path: '/m',
     menuKey: null,
@@ -239,6 +292,31 @@ export const appRoutes: readonly AppRoute[] = [
     permission: null,
     guard: 'open',
     component: lazy(() => import('../mobile/activity-page').then((m) => ({ default: m.MobileActivityPage }))),
+  },
+  {
+    // a resident's needs (群众点单): signed in, checked inside the page so the phone never sees the console frame
+    path: '/m/needs',
+    menuKey: null,
+    icon: null,
+    permission: null,
+    guard: 'open',
+    component: lazy(() => import('../mobile/needs/my-needs-page').then((m) => ({ default: m.MyNeedsPage }))),
+  },
+  {
+    path: '/m/needs/new',
+    menuKey: null,
+    icon: null,
+    permission: null,
+    guard: 'open',
+    component: lazy(() => import('../mobile/needs/post-need-page').then((m) => ({ default: m.PostNeedPage }))),
+  },
+  {
+    path: '/m/needs/:id',
+    menuKey: null,
+    icon: null,
+    permission: null,
+    guard: 'open',
+    component: lazy(() => import('../mobile/needs/my-need-page').then((m) => ({ default: m.MyNeedPage }))),
   },
   {
     path: '/public/activities/:id',

@@ -6,7 +6,10 @@ import {
   DownOutlined,
   FileDoneOutlined,
   FlagOutlined,
+  FundOutlined,
+  HeartOutlined,
   HomeOutlined,
+  InboxOutlined,
   LogoutOutlined,
   TeamOutlined,
   UserOutlined,
@@ -33,6 +36,9 @@ const icons: Record<IconName, ReactNode> = {
   activities: <CalendarOutlined />,
   activityQueue: <FlagOutlined />,
   venues: <BankOutlined />,
+  needs: <HeartOutlined />,
+  needQueue: <InboxOutlined />,
+  needStats: <FundOutlined />,
 };
 
 function Brand() {

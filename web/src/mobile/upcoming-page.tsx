@@ -19,7 +19,14 @@ export function UpcomingPage() {
   const [isPicking, setPicking] = useState(false);
 
   return (
-    <MobileShell title={t('activityMobile.upcomingTitle')}>
+    <MobileShell
+      title={t('activityMobile.upcomingTitle')}
+      actions={
+        <Link to="/m/needs" className="linli-m-brand" style={{ fontSize: 17, fontWeight: 400 }}>
+          {t('needs.mobile.myNeeds')}
+        </Link>
+      }
+    >
       <h1>{t('activityMobile.upcomingTitle')}</h1>
       <section className="linli-m-community" aria-label={t('activityMobile.myCommunity')}>
         <div>
