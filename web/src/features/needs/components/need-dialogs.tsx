@@ -56,7 +56,12 @@ type Values = {
   note?: string;
   reason?: string;
   plan?: 'activity' | 'volunteerTask';
-  activity?: { title?: string; range?: [Dayjs, Dayjs]; expectedParticipants?: number; address?: string };
+  activity?: {
+    title?: string;
+    range?: [Dayjs | string, Dayjs | string];
+    expectedParticipants?: number;
+    address?: string;
+  };
 };
 
 /** A first suggestion for the activity: tomorrow 09:00–11:00 (the organization adjusts it). */
@@ -92,13 +97,14 @@ export function NeedStepDialog({ need, step, onClose, onDone, onStale }: DialogP
           return acceptNeed(need.id, { plan: 'volunteerTask', note: (values.note ?? '').trim() });
         }
         const activity = values.activity ?? {};
-        const [start, end] = activity.range ?? suggestedTime();
+        // ProForm hands dates over as strings (its dateFormatter); dayjs reads either
+        const [start, end] = (activity.range ?? suggestedTime()).map((value) => dayjs(value));
         return acceptNeed(need.id, {
           plan: 'activity',
           activity: {
             ...(activity.title?.trim() ? { title: activity.title.trim() } : {}),
-            startsAt: start.toISOString(),
-            endsAt: end.toISOString(),
+            startsAt: (start ?? dayjs()).toISOString(),
+            endsAt: (end ?? dayjs()).toISOString(),
             expectedParticipants: activity.expectedParticipants ?? 10,
             venueRoomId: null,
             ...(activity.address?.trim() ? { address: activity.address.trim() } : {}),
