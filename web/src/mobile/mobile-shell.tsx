@@ -11,7 +11,18 @@ import './mobile.css';
  * (17 px body, never below 16 px) and tap targets of at least 44 px, for readers of any age.
  * The same pages serve the public portal on a wide screen, centred in a phone-wide column.
  */
-export function MobileShell({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
+export function MobileShell({
+  title,
+  brand,
+  actions,
+  children,
+}: {
+  title: string;
+  /** the header's name beside the mark (default: community activities) */
+  brand?: string;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   useEffect(() => {
     document.title = `${title} · ${t('app.name')}`;
@@ -30,7 +41,7 @@ export function MobileShell({ title, actions, children }: { title: string; actio
             <span className="linli-brand-mark" aria-hidden>
               {t('app.mark')}
             </span>
-            <span>{t('activityMobile.brand')}</span>
+            <span>{brand ?? t('activityMobile.brand')}</span>
           </Link>
           {actions}
         </header>

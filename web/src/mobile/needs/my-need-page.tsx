@@ -17,6 +17,7 @@ export function MyNeedPage() {
   return (
     <MobileShell
       title={t('needs.mobile.myNeeds')}
+      brand={t('needs.mobile.brand')}
       actions={
         <Link to="/m/needs" className="linli-m-brand" style={{ fontSize: 17, fontWeight: 400 }}>
           {t('needs.mobile.back')}

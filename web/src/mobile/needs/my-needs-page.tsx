@@ -17,6 +17,7 @@ export function MyNeedsPage() {
   return (
     <MobileShell
       title={t('needs.mobile.myNeeds')}
+      brand={t('needs.mobile.brand')}
       actions={
         <Link to="/m" className="linli-m-brand" style={{ fontSize: 17, fontWeight: 400 }}>
           {t('needs.mobile.activities')}

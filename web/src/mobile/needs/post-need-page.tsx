@@ -33,6 +33,7 @@ export function PostNeedPage() {
   return (
     <MobileShell
       title={t('needs.mobile.postTitle')}
+      brand={t('needs.mobile.brand')}
       actions={
         <Link to="/m/needs" className="linli-m-brand" style={{ fontSize: 17, fontWeight: 400 }}>
           {t('needs.mobile.myNeeds')}
