@@ -11,6 +11,13 @@ function vendorChunk(id: string): string | null {
   if (/^(react|react-dom|scheduler|react-router|react-router-dom|@remix-run\/router)$/.test(name)) {
     return 'react';
   }
+  // charts and the phone pages' library load only with the pages that use them
+  if (name === 'echarts' || name === 'zrender') {
+    return 'echarts';
+  }
+  if (name === 'antd-mobile' || name.startsWith('@react-spring/') || name.startsWith('@use-gesture/')) {
+    return 'antd-mobile';
+  }
   if (name.startsWith('@ant-design/pro-')) {
     return 'pro-components';
   }

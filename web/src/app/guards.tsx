@@ -33,7 +33,13 @@ export function Guard({ guard, children }: { guard: RouteGuard; children: ReactN
     if (state.status === 'signedIn') {
       return (
         <Navigate
-          to={state.session.user.mustChangePassword ? '/change-password' : safeNext(search.get('next'))}
+          to={
+            state.session.user.mustChangePassword
+              ? search.get('next')
+                ? `/change-password?next=${encodeURIComponent(safeNext(search.get('next')))}`
+                : '/change-password'
+              : safeNext(search.get('next'))
+          }
           replace
         />
       );

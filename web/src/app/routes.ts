@@ -3,7 +3,18 @@ import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import type { PermissionNeed } from './access';
 
 export type MenuKey = `menu.${keyof Messages['menu']}`;
-export type IconName = 'home' | 'users' | 'audit' | 'organizations' | 'filingQueue';
+export type IconName =
+  | 'home'
+  | 'users'
+  | 'audit'
+  | 'organizations'
+  | 'filingQueue'
+  | 'activities'
+  | 'activityQueue'
+  | 'venues'
+  | 'needs'
+  | 'needQueue'
+  | 'needStats';
 
 /**
  * - `public`: no session needed; a signed-in user is sent on to the console (sign-in)
@@ -152,6 +163,168 @@ export const appRoutes: readonly AppRoute[] = [
     component: lazy(() =>
       import('../features/organizations/pages/filing-queue-page').then((m) => ({ default: m.FilingQueuePage })),
     ),
+  },
+  {
+    path: '/activities',
+    menuKey: 'menu.activities',
+    icon: 'activities',
+    permission: 'activities.read',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/activities/pages/activity-list-page').then((m) => ({ default: m.ActivityListPage })),
+    ),
+  },
+  {
+    path: '/activities/new',
+    menuKey: null,
+    icon: null,
+    permission: 'activities.manage',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/activities/pages/activity-new-page').then((m) => ({ default: m.ActivityNewPage })),
+    ),
+  },
+  {
+    path: '/activities/queue',
+    menuKey: 'menu.activityQueue',
+    icon: 'activityQueue',
+    // the committee acknowledges major-event reports; the supervising authority decides approvals
+    permission: ['activities.acknowledgeReport', 'activities.approve'],
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/activities/pages/activity-queue-page').then((m) => ({ default: m.ActivityQueuePage })),
+    ),
+  },
+  {
+    path: '/activities/:id',
+    menuKey: null,
+    icon: null,
+    // the server decides which activities the user may see (jurisdiction, or one's own organization's)
+    permission: 'activities.read',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/activities/pages/activity-detail-page').then((m) => ({ default: m.ActivityDetailPage })),
+    ),
+  },
+  {
+    path: '/activities/:id/edit',
+    menuKey: null,
+    icon: null,
+    permission: 'activities.manage',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/activities/pages/activity-edit-page').then((m) => ({ default: m.ActivityEditPage })),
+    ),
+  },
+  {
+    path: '/venues',
+    menuKey: 'menu.venues',
+    icon: 'venues',
+    permission: 'venues.read',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/activities/pages/venue-list-page').then((m) => ({ default: m.VenueListPage })),
+    ),
+  },
+  {
+    path: '/needs/queue',
+    menuKey: 'menu.needQueue',
+    icon: 'needQueue',
+    // which level the user dispatches at (station, institute, center) the server decides from the grant
+    permission: 'needs.dispatch',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/needs/pages/need-queue-page').then((m) => ({ default: m.NeedQueuePage })),
+    ),
+  },
+  {
+    path: '/needs',
+    menuKey: 'menu.needs',
+    icon: 'needs',
+    permission: 'needs.read',
+    guard: 'shell',
+    component: lazy(() => import('../features/needs/pages/need-list-page').then((m) => ({ default: m.NeedListPage }))),
+  },
+  {
+    path: '/needs/assigned',
+    menuKey: 'menu.needsAssigned',
+    icon: 'needQueue',
+    permission: 'needs.accept',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/needs/pages/need-assigned-page').then((m) => ({ default: m.NeedAssignedPage })),
+    ),
+  },
+  {
+    path: '/needs/stats',
+    menuKey: 'menu.needStats',
+    icon: 'needStats',
+    permission: 'needs.read',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/needs/pages/need-stats-page').then((m) => ({ default: m.NeedStatsPage })),
+    ),
+  },
+  {
+    path: '/needs/:id',
+    menuKey: null,
+    icon: null,
+    // the server decides: officers of the jurisdiction, the dispatching level, the serving organization, the poster
+    permission: ['needs.read', 'needs.dispatch', 'needs.accept', 'needs.post'],
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/needs/pages/need-detail-page').then((m) => ({ default: m.NeedDetailPage })),
+    ),
+  },
+  {
+    // mobile/: residents' pages, no sign-in; the activity page is the shareable link
+    path: '/m',
+    menuKey: null,
+    icon: null,
+    permission: null,
+    guard: 'open',
+    component: lazy(() => import('../mobile/upcoming-page').then((m) => ({ default: m.UpcomingPage }))),
+  },
+  {
+    path: '/m/activities/:id',
+    menuKey: null,
+    icon: null,
+    permission: null,
+    guard: 'open',
+    component: lazy(() => import('../mobile/activity-page').then((m) => ({ default: m.MobileActivityPage }))),
+  },
+  {
+    // a resident's needs (群众点单): signed in, checked inside the page so the phone never sees the console frame
+    path: '/m/needs',
+    menuKey: null,
+    icon: null,
+    permission: null,
+    guard: 'open',
+    component: lazy(() => import('../mobile/needs/my-needs-page').then((m) => ({ default: m.MyNeedsPage }))),
+  },
+  {
+    path: '/m/needs/new',
+    menuKey: null,
+    icon: null,
+    permission: null,
+    guard: 'open',
+    component: lazy(() => import('../mobile/needs/post-need-page').then((m) => ({ default: m.PostNeedPage }))),
+  },
+  {
+    path: '/m/needs/:id',
+    menuKey: null,
+    icon: null,
+    permission: null,
+    guard: 'open',
+    component: lazy(() => import('../mobile/needs/my-need-page').then((m) => ({ default: m.MyNeedPage }))),
+  },
+  {
+    path: '/public/activities/:id',
+    menuKey: null,
+    icon: null,
+    permission: null,
+    guard: 'open',
+    component: lazy(() => import('../mobile/activity-page').then((m) => ({ default: m.MobileActivityPage }))),
   },
   {
     path: '/public/organizations/:id',

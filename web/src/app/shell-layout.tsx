@@ -1,9 +1,15 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
+  CalendarOutlined,
   DownOutlined,
   FileDoneOutlined,
+  FlagOutlined,
+  FundOutlined,
+  HeartOutlined,
   HomeOutlined,
+  InboxOutlined,
   LogoutOutlined,
   TeamOutlined,
   UserOutlined,
@@ -27,6 +33,12 @@ const icons: Record<IconName, ReactNode> = {
   audit: <AuditOutlined />,
   organizations: <ApartmentOutlined />,
   filingQueue: <FileDoneOutlined />,
+  activities: <CalendarOutlined />,
+  activityQueue: <FlagOutlined />,
+  venues: <BankOutlined />,
+  needs: <HeartOutlined />,
+  needQueue: <InboxOutlined />,
+  needStats: <FundOutlined />,
 };
 
 function Brand() {

@@ -1,3 +1,4 @@
+import type { ActivityField } from '@linli/contract/activities';
 import type {
   ChangeBody,
   DecisionBody,
@@ -184,4 +185,20 @@ export function listOverdue(
     query: { ...query, limit: 500 },
     signal,
   });
+}
+
+// ─── residents' ratings (群众评单) ───────────────────────────────────────────
+
+/** What `GET /api/public/organizations/:id/ratings` answers (contract `OrgRatingSummary`): no personal data. */
+export type OrgRatings = {
+  orgId: string;
+  count: number;
+  averageStars: number | null;
+  /** counts of 1 to 5 stars */
+  distribution: number[];
+  recent: { stars: number; comment: string; field: ActivityField; ratedAt: string }[];
+};
+
+export function getOrgRatings(id: string, signal?: AbortSignal): Promise<OrgRatings> {
+  return request<OrgRatings>(`/api/public/organizations/${id}/ratings`, { signal, redirectOnUnauthorized: false });
 }

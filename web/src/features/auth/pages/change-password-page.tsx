@@ -1,9 +1,10 @@
 import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { errorText } from '../../../app/error-text';
 import { applyFieldErrors } from '../../../app/form-errors';
+import { safeNext } from '../../../app/guards';
 import { LanguageSwitch } from '../../../app/language-switch';
 import { ApiError } from '../../../app/request';
 import { useSession, useSessionState } from '../../../app/session';
@@ -38,6 +39,7 @@ export function ChangePasswordPage() {
   const session = useSession();
   const { setSession } = useSessionState();
   const navigate = useNavigate();
+  const [search] = useSearchParams();
   const [form] = Form.useForm<PasswordValues>();
   const newPassword = Form.useWatch('newPassword', form) ?? '';
   const [error, setError] = useState<unknown>(null);
@@ -52,7 +54,8 @@ export function ChangePasswordPage() {
       const next = await changePassword({ currentPassword: values.currentPassword, newPassword: values.newPassword });
       setSession(next);
       void message.success(t('auth.changePassword.success'));
-      navigate('/', { replace: true });
+      // back where the user was going (a resident's phone page), else the console's home
+      navigate(safeNext(search.get('next')), { replace: true });
     } catch (caught) {
       if (!applyFieldErrors(form, caught)) {
         const field = fieldOf(caught);

@@ -26,6 +26,7 @@ import type { SubmittedState } from '../components/establish-form';
 import { actorText, FilingTimeline, ProposedChanges } from '../components/filing-timeline';
 import { DissolveForm, StatusForm, UpgradeForm } from '../components/org-action-forms';
 import { isOpenFiling, statusMoves, upgradeTarget } from '../components/org-options';
+import { RatingSummary } from '../components/rating-summary';
 import { ReviewActions } from '../components/review-actions';
 import { FilingStateTag, OrgStatusTag } from '../components/status-tags';
 import { publishedAnnualReports, useReports, WorkReports } from '../components/work-reports';
@@ -184,6 +185,15 @@ function OrganizationDetail({ org, onChange, onStale }: DetailProps) {
                   key: 'reports',
                   label: t('organizations.detail.tabReports'),
                   children: <WorkReports org={org} reports={reports} />,
+                },
+              ]
+            : []),
+          ...(isPublic
+            ? [
+                {
+                  key: 'ratings',
+                  label: t('needs.ratingSummary.heading'),
+                  children: <RatingSummary orgId={org.id} headingLevel={2} />,
                 },
               ]
             : []),

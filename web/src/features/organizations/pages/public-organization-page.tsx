@@ -8,6 +8,7 @@ import { LoadingPage } from '../../../app/status-pages';
 import { ErrorAlert } from '../../../components/error-alert';
 import { getDisclosure, type OrgDisclosure } from '../api';
 import { DisclosureView } from '../components/disclosure-view';
+import { RatingSummary } from '../components/rating-summary';
 
 /**
  * The public page of an organization (`/public/organizations/:id`): no sign-in, no console
@@ -61,9 +62,14 @@ export function PublicOrganizationPage() {
         ) : error ? (
           <ErrorAlert error={error} />
         ) : disclosure ? (
-          <Card>
-            <DisclosureView disclosure={disclosure} headingLevel={1} />
-          </Card>
+          <>
+            <Card>
+              <DisclosureView disclosure={disclosure} headingLevel={1} />
+            </Card>
+            <Card style={{ marginTop: 16 }}>
+              <RatingSummary orgId={disclosure.id} headingLevel={2} />
+            </Card>
+          </>
         ) : (
           <LoadingPage />
         )}

@@ -1,0 +1,28 @@
+import { currentLanguage } from '../app/i18n';
+
+/** “11月25日 周三 14:00–16:00” in China time (where the activity happens), in the reader's language. */
+export function whenText(startsAt: string, endsAt: string): string {
+  const language = currentLanguage();
+  const day = new Intl.DateTimeFormat(language, {
+    timeZone: 'Asia/Shanghai',
+    month: 'long',
+    day: 'numeric',
+    weekday: 'short',
+  }).format(new Date(startsAt));
+  const time = new Intl.DateTimeFormat(language, {
+    timeZone: 'Asia/Shanghai',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
+  const sameDay = chinaDay(startsAt) === chinaDay(endsAt);
+  const end = sameDay
+    ? time.format(new Date(endsAt))
+    : `${new Intl.DateTimeFormat(language, { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric' }).format(new Date(endsAt))} ${time.format(new Date(endsAt))}`;
+  return `${day} ${time.format(new Date(startsAt))}–${end}`;
+}
+
+export function chinaDay(iso: string | Date): string {
+  const time = typeof iso === 'string' ? Date.parse(iso) : iso.getTime();
+  return new Date(time + 8 * 3_600_000).toISOString().slice(0, 10);
+}
