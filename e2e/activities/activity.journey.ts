@@ -237,6 +237,36 @@ describe('civilization practice activity journey', () => {
     await expect.poll(() => page.getByRole('row', { name: new RegExp(title) }).count()).toBe(0);
   });
 
+  it('the committee sees the community’s activities as a list, a calendar and counts, and exports them', async () => {
+    const page = await newPage(browser);
+    await page.goto('/sign-in');
+    await page.getByLabel('手机号').fill(committee.mobile);
+    await page.getByLabel('密码', { exact: true }).fill(`${committee.password}!x`);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    await page.goto('/activities');
+    await expect
+      .poll(() => page.getByRole('link', { name: title }).first().isVisible(), { timeout: 10_000 })
+      .toBe(true);
+    await screenshot(page, 'activity-list');
+    const exported = await page.request.get((await page.getByRole('link', { name: /导出/ }).getAttribute('href'))!);
+    expect(exported.status()).toBe(200);
+    expect(exported.headers()['content-type']).toContain('spreadsheetml');
+
+    await page.getByRole('tab', { name: /日历/ }).click();
+    const calendar = page.locator('table.linli-calendar-grid');
+    await expect.poll(() => calendar.getByRole('link', { name: new RegExp(title) }).isVisible()).toBe(true);
+    await screenshot(page, 'activity-calendar-month');
+    await page.getByText('周', { exact: true }).click();
+    await expect.poll(() => calendar.getByRole('link', { name: new RegExp(title) }).isVisible()).toBe(true);
+    await screenshot(page, 'activity-calendar-week');
+
+    await page.getByRole('tab', { name: '统计' }).click();
+    const byField = page.getByRole('table', { name: '按内容领域' });
+    await expect.poll(() => byField.getByRole('row', { name: /组织文化体育/ }).isVisible()).toBe(true);
+    await screenshot(page, 'activity-counts');
+  });
+
   it('the organization publishes it', async () => {
     const page = adminPage;
     await page.goto(`/activities/${activityId}`);
@@ -257,6 +287,7 @@ describe('civilization practice activity journey', () => {
     await page.getByRole('button', { name: '选择社区' }).click();
     await page.getByRole('dialog').getByRole('searchbox').fill('流水井');
     await page.locator('.adm-list-item').filter({ hasText: '越秀区北京街道流水井社区' }).first().click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     const link = page.getByRole('link', { name: new RegExp(title) });
     await expect.poll(() => link.isVisible(), { timeout: 10_000 }).toBe(true);
     const fontSize = await page.evaluate(() =>
