@@ -47,6 +47,8 @@ const startsAt = Math.ceil((Date.now() + 90_000) / 60_000) * 60_000;
 
 let activityId = '';
 let adminPage: Page;
+let townshipPage: Page;
+let orgId = '';
 
 async function signInReady(page: Page, who: { mobile: string; password: string }) {
   await page.goto('/sign-in');
@@ -169,12 +171,13 @@ describe('civilization practice activity journey', () => {
       charterPartyClause: true,
       leaders: [{ name: admin.name, role: 'leader', mobile: leaderMobile }],
     });
+    orgId = filed.orgId;
     const committeePage = await newPage(browser);
     await signInReady(committeePage, committee);
     await callApi(committeePage, 'POST', `/api/filings/${filed.filingId}/committee-opinion`, { decision: 'approve' });
     // the report is normally due 3 days ahead; this community lets it come up to the start,
     // so that the journey can record the outcome of a performance starting in minutes
-    const townshipPage = await newPage(browser);
+    townshipPage = await newPage(browser);
     await signInReady(townshipPage, township);
     await callApi(townshipPage, 'PUT', `/api/activity-rules/${COMMUNITY}`, { reportLeadDays: 0 });
 
@@ -314,6 +317,49 @@ describe('civilization practice activity journey', () => {
     // the community is remembered on the device
     await page.goto('/m');
     await expect.poll(() => page.getByRole('link', { name: new RegExp(title) }).isVisible()).toBe(true);
+  });
+
+  it('the township confirms one of two overlapping room bookings and is told why not the other', async () => {
+    // seeded through the API: a practice station with a hall, and two requests for overlapping slots
+    const venue = await callApi<{ id: string; rooms: { id: string }[] }>(townshipPage, 'POST', '/api/venues', {
+      name: '流水井社区新时代文明实践站',
+      kind: 'practiceCenter',
+      level: 'station',
+      areaCode: COMMUNITY,
+      address: '越秀区北京街道流水井社区12号',
+      openingHours: '周二至周日 9:00–21:00',
+      managerName: '黄站长',
+      managerMobile: '13955558888',
+      rooms: [{ name: '多功能厅', capacity: 120 }],
+    });
+    const day = Date.now() + 10 * 86_400_000;
+    const slot = (hours: number) => new Date(Math.floor(day / 3_600_000) * 3_600_000 + hours * 3_600_000).toISOString();
+    for (const [from, to, purpose] of [
+      [0, 2, '粤剧排练'],
+      [1, 3, '长者合唱排练'],
+    ] as const) {
+      await callApi(adminPage, 'POST', `/api/venue-rooms/${venue.rooms[0]!.id}/bookings`, {
+        orgId,
+        startsAt: slot(from),
+        endsAt: slot(to),
+        purpose,
+      });
+    }
+    const page = townshipPage;
+    await page.goto('/venues');
+    await expect.poll(() => page.getByText('流水井社区新时代文明实践站').first().isVisible()).toBe(true);
+    await screenshot(page, 'activity-venues');
+    await page.getByRole('tab', { name: '活动室预约' }).click();
+    const rehearsal = page.getByRole('row', { name: /粤剧排练/ });
+    const choir = page.getByRole('row', { name: /长者合唱排练/ });
+    await expect.poll(() => choir.isVisible(), { timeout: 10_000 }).toBe(true);
+    await rehearsal.getByRole('button', { name: '确认' }).click();
+    await expectVisible(page, '已确认预约');
+    await choir.getByRole('button', { name: '确认' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: '该时段已被其他预约占用' });
+    await expect.poll(() => alert.isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await alert.textContent()).toContain('多功能厅');
+    await screenshot(page, 'activity-booking-conflict');
   });
 
   it('once it has started, the organization records the outcome and a photo', { timeout: 300_000 }, async () => {
