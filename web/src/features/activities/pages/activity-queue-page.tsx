@@ -110,7 +110,6 @@ export function ActivityQueuePage() {
       {
         title: t('common.actions'),
         dataIndex: 'actions',
-        fixed: 'right',
         render: (_dom, item) => {
           const approve: ReviewChoice = { step: item.awaiting, decision: 'approve' };
           const reject: ReviewChoice = { step: item.awaiting, decision: 'reject' };
