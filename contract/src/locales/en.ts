@@ -1306,6 +1306,8 @@ export const en: Messages = {
       openingHours: 'Opening hours',
       openingHoursPlaceholder: 'e.g. Tue–Sun 9:00–21:00',
       runBy: 'Run by',
+      runByAndManager: 'Run by, manager',
+      addressAndHours: 'Address, opening hours',
       manager: 'Manager',
       managerName: 'Manager’s name',
       managerMobile: 'Manager’s mobile',

@@ -1112,7 +1112,7 @@ export const zhCN = {
     noOwnOrgs: '没有可选的组织',
     publicHint: '活动发布后，居民无需登录即可通过以下链接查看（不含个人信息），可转发到微信群。',
     views: { list: '列表', calendar: '日历', counts: '统计' },
-    fields: { org: '主办组织', place: '活动地点', participants: '参与人数（实际/预计）' },
+    fields: { org: '主办组织', place: '活动地点', participants: '人数（实际/预计）' },
     filters: {
       label: '筛选活动',
       all: '全部',
@@ -1273,6 +1273,8 @@ export const zhCN = {
       openingHours: '开放时间',
       openingHoursPlaceholder: '例如：周二至周日 9:00–21:00',
       runBy: '运营组织',
+      runByAndManager: '运营组织与管理员',
+      addressAndHours: '地址与开放时间',
       manager: '管理员',
       managerName: '管理员姓名',
       managerMobile: '管理员手机号',

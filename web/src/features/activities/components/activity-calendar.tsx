@@ -165,7 +165,7 @@ export function ActivityCalendar({ filters }: { filters: ActivityFilters }) {
                         <ul>
                           {entries.map((item) => (
                             <li key={item.id}>
-                              <Link to={`/activities/${item.id}`}>
+                              <Link to={`/activities/${item.id}`} title={item.title}>
                                 <Typography.Text type="secondary">{chinaTime(item.startsAt)}</Typography.Text>{' '}
                                 {item.title}
                               </Link>

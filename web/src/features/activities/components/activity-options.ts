@@ -153,3 +153,8 @@ export function chinaDateTime(iso: string | null | undefined): string {
   }
   return `${chinaDay(iso)} ${chinaTime(iso)}`;
 }
+
+/** “MM-DD HH:mm” in China time, for narrow table columns. */
+export function chinaShortDateTime(iso: string | null | undefined): string {
+  return iso ? `${chinaDay(iso).slice(5)} ${chinaTime(iso)}` : '—';
+}

@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { Page } from '../../../components/page';
 import { listQueue, type QueueItem } from '../api';
 import { type ReviewChoice, ReviewDialog, reviewLabelKey } from '../components/action-dialogs';
-import { chinaDateTime } from '../components/activity-options';
+import { chinaShortDateTime } from '../components/activity-options';
 
 const titleId = (item: QueueItem) => `linli-activity-queue-${item.id}`;
 
@@ -80,16 +80,16 @@ export function ActivityQueuePage() {
       {
         title: t('activities.fields.startsAt'),
         dataIndex: 'startsAt',
-        render: (_dom, item) => chinaDateTime(item.startsAt),
+        render: (_dom, item) => chinaShortDateTime(item.startsAt),
       },
       {
         title: t('activityPages.queue.submittedAt'),
         dataIndex: 'submittedAt',
         render: (_dom, item) => (
-          <Space direction="vertical" size={0}>
-            <span>{chinaDateTime(item.submittedAt)}</span>
+          <Space direction="vertical" size={0} style={{ whiteSpace: 'nowrap' }}>
+            <span>{chinaShortDateTime(item.submittedAt)}</span>
             <Typography.Text type="secondary">
-              {t('activityPages.queue.dueWas', { at: chinaDateTime(item.submitBy) })}
+              {t('activityPages.queue.dueWas', { at: chinaShortDateTime(item.submitBy) })}
             </Typography.Text>
           </Space>
         ),
@@ -100,17 +100,16 @@ export function ActivityQueuePage() {
         render: (_dom, item) =>
           item.isOverdue ? (
             <Typography.Text type="danger" strong>
-              <ExclamationCircleFilled aria-hidden /> {chinaDateTime(item.decideBy)}{' '}
+              <ExclamationCircleFilled aria-hidden /> {chinaShortDateTime(item.decideBy)}{' '}
               <Tag color="red">{t('activityPages.queue.overdue')}</Tag>
             </Typography.Text>
           ) : (
-            chinaDateTime(item.decideBy)
+            chinaShortDateTime(item.decideBy)
           ),
       },
       {
         title: t('common.actions'),
         dataIndex: 'actions',
-        fixed: 'right',
         render: (_dom, item) => {
           const approve: ReviewChoice = { step: item.awaiting, decision: 'approve' };
           const reject: ReviewChoice = { step: item.awaiting, decision: 'reject' };

@@ -12,12 +12,19 @@ import { ApiError } from '../../../app/request';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Page } from '../../../components/page';
 import { cancelBooking, decideBooking, listBookings } from '../api';
-import { bookingStatusChoices, chinaDateTime, chinaTime } from '../components/activity-options';
+import { bookingStatusChoices, chinaDateTime, chinaDay, chinaTime } from '../components/activity-options';
 import { BookingStatusTag } from '../components/status-tags';
 import { useVenues } from '../components/use-choices';
 import { BookingDialog, VenueDialog } from '../components/venue-forms';
 
 type Tab = 'venues' | 'bookings';
+
+/** “2026-12-03 20:00 – 22:00”, the end with its date when it falls on another day (China time). */
+function slotText(booking: Pick<Booking, 'startsAt' | 'endsAt'>): string {
+  const end =
+    chinaDay(booking.startsAt) === chinaDay(booking.endsAt) ? chinaTime(booking.endsAt) : chinaDateTime(booking.endsAt);
+  return `${chinaDateTime(booking.startsAt)} – ${end}`;
+}
 
 /**
  * 实践阵地: the practice venues (中心/所/站 and other facilities) with their rooms; officers record
@@ -79,19 +86,27 @@ function VenueTable({ generation, onEdit }: { generation: number; onEdit: (venue
         title: t('activityPages.venues.name'),
         dataIndex: 'name',
         render: (_dom, venue) => (
-          <Space direction="vertical" size={0}>
+          <Space direction="vertical" size={0} style={{ maxWidth: 260 }}>
             <Typography.Text strong id={`linli-venue-${venue.id}`}>
               {venue.name}
             </Typography.Text>
             <Typography.Text type="secondary">
               {venue.level ? t(`activities.practiceLevel.${venue.level}`) : t(`activities.venueKind.${venue.kind}`)}
             </Typography.Text>
+            <Typography.Text type="secondary">{venue.areaFullName}</Typography.Text>
           </Space>
         ),
       },
-      { title: t('activityPages.venues.area'), dataIndex: 'areaFullName' },
-      { title: t('activities.fields.address'), dataIndex: 'address' },
-      { title: t('activityPages.venues.openingHours'), dataIndex: 'openingHours' },
+      {
+        title: t('activityPages.venues.addressAndHours'),
+        dataIndex: 'address',
+        render: (_dom, venue) => (
+          <Space direction="vertical" size={0} style={{ maxWidth: 240 }}>
+            <span>{venue.address}</span>
+            {venue.openingHours ? <Typography.Text type="secondary">{venue.openingHours}</Typography.Text> : null}
+          </Space>
+        ),
+      },
       {
         title: t('activityPages.venues.rooms'),
         dataIndex: 'rooms',
@@ -109,15 +124,18 @@ function VenueTable({ generation, onEdit }: { generation: number; onEdit: (venue
           ),
       },
       {
-        title: t('activityPages.venues.runBy'),
-        dataIndex: 'runByOrgName',
-        render: (_dom, venue) => venue.runByOrgName ?? t('common.empty'),
-      },
-      {
-        title: t('activityPages.venues.manager'),
+        title: t('activityPages.venues.runByAndManager'),
         dataIndex: 'managerName',
-        render: (_dom, venue) =>
-          venue.managerName ? `${venue.managerName} ${venue.managerMobileMasked ?? ''}` : t('common.empty'),
+        render: (_dom, venue) => (
+          <Space direction="vertical" size={0}>
+            <span>{venue.runByOrgName ?? t('common.empty')}</span>
+            {venue.managerName ? (
+              <Typography.Text type="secondary">
+                {venue.managerName} {venue.managerMobileMasked ?? ''}
+              </Typography.Text>
+            ) : null}
+          </Space>
+        ),
       },
       {
         title: t('activityPages.venues.status'),
@@ -132,9 +150,8 @@ function VenueTable({ generation, onEdit }: { generation: number; onEdit: (venue
       {
         title: t('common.actions'),
         dataIndex: 'actions',
-        fixed: 'right',
         render: (_dom, venue) => (
-          <Space wrap>
+          <Space direction="vertical">
             {venue.abilities.update ? (
               <Button
                 size="small"
@@ -261,7 +278,7 @@ function BookingTable() {
       {
         title: t('activityPages.bookings.slot'),
         dataIndex: 'startsAt',
-        render: (_dom, booking) => `${chinaDateTime(booking.startsAt)} – ${chinaTime(booking.endsAt)}`,
+        render: (_dom, booking) => slotText(booking),
       },
       { title: t('activityPages.bookings.purpose'), dataIndex: 'purpose' },
       {
@@ -284,7 +301,6 @@ function BookingTable() {
       {
         title: t('common.actions'),
         dataIndex: 'actions',
-        fixed: 'right',
         render: (_dom, booking) => (
           <Space wrap>
             {booking.abilities.decide ? (
@@ -352,7 +368,7 @@ function BookingTable() {
           message={errorText(conflict.error)}
           description={t('activityPages.bookings.conflict', {
             room: `${conflict.booking.venueName} · ${conflict.booking.roomName}`,
-            slot: `${chinaDateTime(conflict.booking.startsAt)} – ${chinaTime(conflict.booking.endsAt)}`,
+            slot: slotText(conflict.booking),
             org: conflict.booking.orgName,
           })}
         />
