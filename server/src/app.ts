@@ -20,6 +20,7 @@ import { jobRoutes } from './modules/jobs/index';
 import { needRoutes } from './modules/needs/index';
 import { IMPORT_JOB, importJobHandler, organizationRoutes } from './modules/organizations/index';
 import { volunteerRoutes } from './modules/volunteers/index';
+import { sealAuditChain } from './platform/audit';
 import { authPlugin } from './platform/auth';
 import type { Db } from './platform/db';
 import { platformErrors, registerErrorHandler } from './platform/errors';
@@ -35,6 +36,8 @@ export type AppDeps = {
   logger?: boolean;
   /** how long a resolved session may be reused from memory (default 5 s; 0: every request reads it) */
   sessionCacheMs?: number;
+  /** how often committed audit rows are linked into the chain (default every second) */
+  auditSealMs?: number;
   /** how often an idle job runner looks for queued jobs */
   jobPollMs?: number;
   /** called for every route as it is registered (the route-coverage test listens here) */
@@ -88,6 +91,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const jobs = new JobRunner(deps.db);
   jobs.register(IMPORT_JOB, importJobHandler({ db: deps.db, cipher: deps.cipher }));
   app.addHook('onReady', () => jobs.start(deps.jobPollMs ?? 1000));
+  // audit rows are linked into the hash chain after they commit (platform/audit.ts)
+  const sealer = setInterval(() => {
+    sealAuditChain(deps.db, deps.cipher.auditKey).catch((error: unknown) =>
+      app.log.error(error, 'audit sealing failed'),
+    );
+  }, deps.auditSealMs ?? 1000);
+  sealer.unref();
+  app.addHook('onClose', () => clearInterval(sealer));
   app.addHook('onClose', () => jobs.stop());
 
   const moduleDeps = { db: deps.db, cipher: deps.cipher, secureCookies: deps.secureCookies ?? false, jobs };

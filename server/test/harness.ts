@@ -21,7 +21,9 @@ export type TestContext = {
 };
 
 /** A fresh database cloned from the migrated template (areas loaded), and the app on it. Closed after the file. */
-export async function createTestContext(opts: { sessionCacheMs?: number } = {}): Promise<TestContext> {
+export async function createTestContext(
+  opts: { sessionCacheMs?: number; auditSealMs?: number } = {},
+): Promise<TestContext> {
   const adminUrl = inject('pgAdminUrl');
   const name = `linli_t_${process.ppid}_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -35,7 +37,13 @@ export async function createTestContext(opts: { sessionCacheMs?: number } = {}):
   const routes: TestContext['routes'] = [];
   // Tests change sessions, users and grants with plain SQL and expect the next request to see it at
   // once; the session cache would see it a notification later. Its own tests turn it on.
-  const app = await buildApp({ db, cipher, sessionCacheMs: opts.sessionCacheMs ?? 0, onRoute: (r) => routes.push(r) });
+  const app = await buildApp({
+    db,
+    cipher,
+    sessionCacheMs: opts.sessionCacheMs ?? 0,
+    auditSealMs: opts.auditSealMs,
+    onRoute: (r) => routes.push(r),
+  });
   await app.ready();
   afterAll(async () => {
     await app.close();

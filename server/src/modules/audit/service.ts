@@ -1,7 +1,7 @@
 import type { AuditEntry, AuditListQuery } from '@linli/contract/audit';
 import type { FastifyReply } from 'fastify';
 import { type Actor, auditContextOf } from '../../platform/access';
-import { appendAudit, verifyAuditChain } from '../../platform/audit';
+import { appendAudit, sealAll, verifyAuditChain } from '../../platform/audit';
 import { type Db, withTransaction } from '../../platform/db';
 import { pages, sendXlsx } from '../../platform/export';
 import type { PersonalDataCipher } from '../../platform/personal-data';
@@ -89,5 +89,8 @@ export async function exportAudit(
   });
 }
 
-export const verifyAudit = (deps: AuditDeps, onProgress?: (done: number, total: number) => void) =>
-  verifyAuditChain(deps.db, deps.cipher.auditKey, onProgress);
+/** Seals what has committed (so the check covers it as part of the chain), then verifies the whole chain. */
+export async function verifyAudit(deps: AuditDeps, onProgress?: (done: number, total: number) => void) {
+  await sealAll(deps.db, deps.cipher.auditKey);
+  return verifyAuditChain(deps.db, deps.cipher.auditKey, onProgress);
+}
