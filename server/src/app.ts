@@ -16,6 +16,7 @@ import { accountRoutes, resolveSession } from './modules/accounts/index';
 import { activityRoutes, countRecentActivitiesByOrganization } from './modules/activities/index';
 import { areaRoutes } from './modules/areas/index';
 import { auditRoutes } from './modules/audit/index';
+import { certificateRoutes } from './modules/certificates/index';
 import { jobRoutes } from './modules/jobs/index';
 import { needRoutes } from './modules/needs/index';
 import { IMPORT_JOB, importJobHandler, organizationRoutes } from './modules/organizations/index';
@@ -104,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(activityRoutes, moduleDeps);
   await app.register(needRoutes, moduleDeps);
   await app.register(volunteerRoutes, moduleDeps);
+  await app.register(certificateRoutes, moduleDeps);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 
