@@ -16,6 +16,8 @@ import { accountRoutes, resolveSession } from './modules/accounts/index';
 import { activityRoutes, countRecentActivitiesByOrganization } from './modules/activities/index';
 import { areaRoutes } from './modules/areas/index';
 import { auditRoutes } from './modules/audit/index';
+import { BACKFILL_IMPORT_JOB, backfillJobHandler, backfillRoutes } from './modules/backfill/index';
+import { certificateRoutes } from './modules/certificates/index';
 import { jobRoutes } from './modules/jobs/index';
 import { needRoutes } from './modules/needs/index';
 import { IMPORT_JOB, importJobHandler, organizationRoutes } from './modules/organizations/index';
@@ -90,6 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // long work (imports) runs beside the requests, claimed from the jobs table
   const jobs = new JobRunner(deps.db);
   jobs.register(IMPORT_JOB, importJobHandler({ db: deps.db, cipher: deps.cipher }));
+  jobs.register(BACKFILL_IMPORT_JOB, backfillJobHandler({ db: deps.db, cipher: deps.cipher }));
   app.addHook('onReady', () => jobs.start(deps.jobPollMs ?? 1000));
   // audit rows are linked into the hash chain after they commit (platform/audit.ts)
   const sealer = setInterval(() => {
@@ -115,6 +118,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(activityRoutes, moduleDeps);
   await app.register(needRoutes, moduleDeps);
   await app.register(volunteerRoutes, moduleDeps);
+  await app.register(certificateRoutes, moduleDeps);
+  await app.register(backfillRoutes, moduleDeps);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 

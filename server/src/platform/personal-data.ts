@@ -14,6 +14,11 @@ export type PersonalDataCipher = {
   lookupHash: (normalized: string) => Buffer;
   /** HMAC-SM3 key for the audit hash chain, derived from the same master key. */
   auditKey: Buffer;
+  /**
+   * A 32-byte key for signing documents the platform issues (e.g. `signingKey('certificate')`),
+   * derived from the same master key under its own label, so no two purposes share a key.
+   */
+  signingKey: (purpose: string) => Buffer;
 };
 
 const ENVELOPE_VERSION = 1;
@@ -45,8 +50,17 @@ export function createPersonalDataCipher(masterKey: Buffer, algorithm: 'sm4' | '
   const lookupKey = derive('lookup', 32);
   const auditKey = derive('audit', 32);
 
+  const signingKeys = new Map<string, Buffer>();
   return {
     auditKey,
+    signingKey(purpose) {
+      let key = signingKeys.get(purpose);
+      if (!key) {
+        key = derive(`sign:${purpose}`, 32);
+        signingKeys.set(purpose, key);
+      }
+      return key;
+    },
     lookupHash: (normalized) => createHmac('sm3', lookupKey).update(normalized, 'utf8').digest(),
     encrypt(plain) {
       if (algorithm === 'sm4') {
@@ -123,4 +137,10 @@ export function isValidIdNumber(raw: string): boolean {
     sum += Number(id[i]) * ID_WEIGHTS[i]!;
   }
   return ID_CHECK[sum % 11] === id[17];
+}
+
+/** 林志愿 → 林**: the first character kept (a public page shows no more). */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  return chars.length === 0 ? '*' : `${chars[0]}${'*'.repeat(Math.max(1, chars.length - 1))}`;
 }

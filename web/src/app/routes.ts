@@ -277,6 +277,27 @@ export const appRoutes: readonly AppRoute[] = [
     ),
   },
   {
+    path: '/service-records/import',
+    menuKey: null,
+    icon: null,
+    permission: 'serviceRecords.manage',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/volunteers/pages/record-import-page').then((m) => ({ default: m.RecordImportPage })),
+    ),
+  },
+  {
+    // the page a certificate's QR code opens: no sign-in, phone-first
+    path: '/verify/certificates/:number',
+    menuKey: null,
+    icon: null,
+    permission: null,
+    guard: 'open',
+    component: lazy(() =>
+      import('../mobile/certificate-verify-page').then((m) => ({ default: m.CertificateVerifyPage })),
+    ),
+  },
+  {
     // mobile/: residents' pages, no sign-in; the activity page is the shareable link
     path: '/m',
     menuKey: null,

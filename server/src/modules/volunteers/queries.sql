@@ -191,6 +191,16 @@ FROM volunteers v LEFT JOIN service_stations s ON s.id = v.station_id WHERE v.us
 -- findVolunteerIdByIdHash
 SELECT id, user_id, name, mobile_hash FROM volunteers WHERE id_number_hash = $1;
 
+-- findVolunteerIdsByMobileHash
+SELECT id FROM volunteers WHERE mobile_hash = $1 ORDER BY id;
+
+-- hasRecordWithOrg
+SELECT EXISTS (SELECT 1 FROM service_records WHERE volunteer_id = $1 AND org_id = $2) AS found;
+
+-- hasSameRecord
+SELECT EXISTS (SELECT 1 FROM service_records
+WHERE volunteer_id = $1 AND org_id = $2 AND started_at = $3 AND ended_at = $4) AS found;
+
 -- insertCorrection
 INSERT INTO service_record_corrections (record_id, kind, status, reason, before, proposed, requested_by,
   decided_by, decided_at)

@@ -1074,3 +1074,35 @@ export async function listOpenRequests(db: Queryable, access: VolunteerAccess) {
   );
   return rows;
 }
+
+// ─── for certificates and the back-fill import (other modules, through index.ts) ────────
+
+/** Whether the volunteer has any record of the organization (an organization certifies only its own records). */
+export async function hasRecordWithOrg(db: Queryable, volunteerId: string, orgId: string): Promise<boolean> {
+  const { rows } = await db.query<{ found: boolean }>(
+    'SELECT EXISTS (SELECT 1 FROM service_records WHERE volunteer_id = $1 AND org_id = $2) AS found',
+    [volunteerId, orgId],
+  );
+  return rows[0]!.found;
+}
+
+/** Volunteers registered with this mobile number (not unique: a family may share one). */
+export async function findVolunteerIdsByMobileHash(db: Queryable, hash: Buffer): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM volunteers WHERE mobile_hash = $1 ORDER BY id', [
+    hash,
+  ]);
+  return rows.map((r) => r.id);
+}
+
+/** Whether a record with exactly these facts exists (a second upload of one spreadsheet skips it). */
+export async function hasSameRecord(
+  db: Queryable,
+  r: { volunteerId: string; orgId: string; startedAt: Date; endedAt: Date },
+): Promise<boolean> {
+  const { rows } = await db.query<{ found: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM service_records
+        WHERE volunteer_id = $1 AND org_id = $2 AND started_at = $3 AND ended_at = $4) AS found`,
+    [r.volunteerId, r.orgId, r.startedAt, r.endedAt],
+  );
+  return rows[0]!.found;
+}

@@ -2221,3 +2221,46 @@ export async function confirmedServiceOf(
     byOrganization: [...byOrg.values()],
   };
 }
+
+/** Who a volunteer is, by id or by account: what a certificate needs besides the records. */
+export async function volunteerFacts(
+  db: Queryable,
+  by: { id: string } | { userId: string },
+): Promise<{ id: string; userId: string | null; name: string; areaCode: string } | null> {
+  const v = 'id' in by ? await q.findVolunteer(db, by.id) : await q.findVolunteerByUser(db, by.userId);
+  return v ? { id: v.id, userId: v.user_id, name: v.name, areaCode: v.area_code } : null;
+}
+
+/** An organization's name and area, and whether the actor acts for it with `permission` (谁记录谁证明). */
+export async function organizationFor(db: Queryable, actor: Actor, orgId: string, permission: PermissionKey) {
+  const org = await q.findOrgFacts(db, orgId);
+  if (!org) {
+    return null;
+  }
+  return {
+    id: org.id,
+    name: org.name,
+    areaCode: org.area_code,
+    actsFor: actsFor(actor, permission, { id: org.id, areaCode: org.area_code }),
+  };
+}
+
+export const hasRecordWithOrg = (db: Queryable, volunteerId: string, orgId: string) =>
+  q.hasRecordWithOrg(db, volunteerId, orgId);
+
+/** The volunteers an ID number or a registered mobile number names (a back-filled row names its volunteer so). */
+export async function findVolunteerIdsByIdentity(
+  deps: { db: Queryable; cipher: PersonalDataCipher },
+  identity: { idNumber: string } | { mobile: string },
+): Promise<string[]> {
+  if ('idNumber' in identity) {
+    const found = await q.findVolunteerIdByIdHash(deps.db, deps.cipher.lookupHash(identity.idNumber.toUpperCase()));
+    return found ? [found.id] : [];
+  }
+  return q.findVolunteerIdsByMobileHash(deps.db, deps.cipher.lookupHash(identity.mobile));
+}
+
+export const hasSameRecord = (
+  db: Queryable,
+  r: { volunteerId: string; orgId: string; startedAt: Date; endedAt: Date },
+) => q.hasSameRecord(db, r);
