@@ -216,6 +216,17 @@ export const VolunteerListQuery = z.object({
 export type VolunteerListQuery = z.infer<typeof VolunteerListQuery>;
 export const RevealedVolunteer = z.object({ idNumber: z.string(), mobile: z.string() });
 
+/** The console's overview card: the volunteers the caller may read, their confirmed hours and stars held. */
+export const VolunteerOverview = z.object({
+  volunteers: z.number(),
+  confirmedMinutes: z.number(),
+  confirmedHours: z.number(),
+  /** index = stars held (0–5), each home area's thresholds and approval rule applied */
+  byStar: z.array(z.number()).length(6),
+  fiveStarPending: z.number(),
+});
+export type VolunteerOverview = z.infer<typeof VolunteerOverview>;
+
 // ─── projects ───────────────────────────────────────────────────────────────
 
 export const RoleInput = z.object({
