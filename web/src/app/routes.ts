@@ -354,6 +354,48 @@ export const appRoutes: readonly AppRoute[] = [
     ),
   },
   {
+    path: '/volunteers',
+    menuKey: 'menu.volunteers',
+    icon: 'volunteers',
+    permission: 'volunteers.read',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/volunteers/pages/volunteer-list-page').then((m) => ({ default: m.VolunteerListPage })),
+    ),
+  },
+  {
+    // county officers: star thresholds and the five-star approvals
+    path: '/volunteers/stars',
+    menuKey: 'menu.volunteerStars',
+    icon: 'volunteerStars',
+    permission: ['volunteers.configure', 'volunteers.approveStar'],
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/volunteers/pages/star-levels-page').then((m) => ({ default: m.StarLevelsPage })),
+    ),
+  },
+  {
+    path: '/volunteers/:id',
+    menuKey: null,
+    icon: null,
+    // the server decides: officers of the home area, the organizations the volunteer serves
+    permission: 'volunteers.read',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/volunteers/pages/volunteer-detail-page').then((m) => ({ default: m.VolunteerDetailPage })),
+    ),
+  },
+  {
+    path: '/service-stations',
+    menuKey: 'menu.serviceStations',
+    icon: 'serviceStations',
+    permission: 'serviceStations.read',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/volunteers/pages/station-list-page').then((m) => ({ default: m.StationListPage })),
+    ),
+  },
+  {
     // mobile/: residents' pages, no sign-in; the activity page is the shareable link
     path: '/m',
     menuKey: null,

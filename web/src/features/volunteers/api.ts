@@ -19,6 +19,7 @@ import type {
   StationBody,
   StationUpdateBody,
   VolunteerListQuery,
+  VolunteerOverview,
   VolunteerRegistrationBody,
   VolunteerSummary,
   VolunteerView,
@@ -41,6 +42,7 @@ export type {
   Signup,
   StarSettings,
   Station,
+  VolunteerOverview,
   VolunteerSummary,
   VolunteerView,
 };
@@ -147,6 +149,14 @@ export function listVolunteers(
   signal?: AbortSignal,
 ): Promise<KeysetPage<VolunteerSummary, string>> {
   return request('/api/volunteers', { query: { ...filters, cursor, limit: 50 }, signal });
+}
+
+export function getVolunteerOverview(signal?: AbortSignal): Promise<VolunteerOverview> {
+  return request<VolunteerOverview>('/api/volunteers/overview', { signal });
+}
+
+export function assignStation(id: string, stationId: string | null): Promise<VolunteerView> {
+  return request<VolunteerView>(`/api/volunteers/${id}/station`, { method: 'PUT', body: { stationId } });
 }
 
 export function getVolunteer(id: string, signal?: AbortSignal): Promise<VolunteerView> {
