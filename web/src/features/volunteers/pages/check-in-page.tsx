@@ -112,16 +112,17 @@ export function CheckInPage() {
           ) : null}
           {code ? (
             <>
-              <QRCode
-                value={code.qrPayload}
-                size={420}
-                errorLevel="M"
-                bordered={false}
-                bgColor="#ffffff"
-                color="#000000"
-                className="linli-checkin-qr"
-                aria-label={t('volunteerConsole.checkIn.qrLabel')}
-              />
+              <div role="img" aria-label={t('volunteerConsole.checkIn.qrLabel')} className="linli-checkin-qr-frame">
+                <QRCode
+                  value={code.qrPayload}
+                  size={420}
+                  errorLevel="M"
+                  bordered={false}
+                  bgColor="#ffffff"
+                  color="#000000"
+                  className="linli-checkin-qr"
+                />
+              </div>
               <div className="linli-checkin-code-label">{t('volunteerConsole.checkIn.codeLabel')}</div>
               <output className="linli-checkin-code" aria-label={t('volunteerConsole.checkIn.codeLabel')}>
                 {code.code.slice(0, 3)} {code.code.slice(3)}

@@ -26,6 +26,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useAccess } from '../../../app/access';
 import { errorText } from '../../../app/error-text';
 import { ApiError } from '../../../app/request';
 import { LoadingPage, NotFoundPage } from '../../../app/status-pages';
@@ -243,6 +244,9 @@ type SlotRow = {
 
 function ShiftTable({ project, onChanged }: { project: Project; onChanged: (project: Project) => void }) {
   const { t } = useTranslation();
+  const { can } = useAccess();
+  // a closed project's shifts still take place: its organizers keep the check-in screen (the server checks)
+  const mayRunShifts = can('volunteerProjects.manage') && project.status !== 'draft';
   const roleName = new Map(project.roles.map((role) => [role.id, role.name]));
   const rows: SlotRow[] = project.shifts.flatMap((shift) =>
     shift.slots.map((slot, index) => ({
@@ -295,7 +299,7 @@ function ShiftTable({ project, onChanged }: { project: Project; onChanged: (proj
               <Link to={`/volunteer-projects/${project.id}/shifts/${row.shift.id}`}>
                 <TeamOutlined aria-hidden /> {t('volunteerConsole.project.roster')}
               </Link>
-              {project.abilities.manageShifts || project.status === 'published' ? (
+              {mayRunShifts ? (
                 <Link to={`/volunteer-projects/${project.id}/shifts/${row.shift.id}/check-in`}>
                   <QrcodeOutlined aria-hidden /> {t('volunteerConsole.project.checkInScreen')}
                 </Link>

@@ -4,7 +4,8 @@ import type { VolunteerSkill } from '@linli/contract/volunteers';
 import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useAccess } from '../../../app/access';
 import { errorText } from '../../../app/error-text';
 import { applyFieldErrors } from '../../../app/form-errors';
 import { useJurisdictionRoots } from '../../../app/jurisdiction';
@@ -35,6 +36,8 @@ import { chinaDateTime, shiftLabel, skillChoices } from '../components/volunteer
  */
 export function ShiftRosterPage() {
   const { t } = useTranslation();
+  const { can } = useAccess();
+  const navigate = useNavigate();
   const { id = '', shiftId = '' } = useParams();
   const project = useLoaded((signal) => getProject(id, signal), id);
   const roster = useLoaded((signal) => getRoster(shiftId, signal), shiftId);
@@ -64,6 +67,8 @@ export function ShiftRosterPage() {
     return <NotFoundPage />;
   }
   const mayManage = project.data.abilities.manageShifts;
+  // check-in and out go on after sign-ups close (the server checks who manages the project)
+  const mayRunShift = can('volunteerProjects.manage') && project.data.status !== 'draft';
   const refresh = () => {
     roster.reload();
     project.reload();
@@ -74,19 +79,27 @@ export function ShiftRosterPage() {
       title={t('volunteerConsole.roster.titleOf', { project: project.data.title, shift: shiftLabel(shift) })}
       back={back}
       extra={
-        mayManage ? (
-          <>
-            <Button icon={<UsergroupAddOutlined aria-hidden />} onClick={() => setDialog('add')}>
-              {t('volunteerConsole.roster.add')}
+        <>
+          {mayManage ? (
+            <>
+              <Button icon={<UsergroupAddOutlined aria-hidden />} onClick={() => setDialog('add')}>
+                {t('volunteerConsole.roster.add')}
+              </Button>
+              <Button icon={<UserAddOutlined aria-hidden />} onClick={() => setDialog('register')}>
+                {t('volunteerConsole.roster.register')}
+              </Button>
+            </>
+          ) : null}
+          {mayRunShift ? (
+            <Button
+              type="primary"
+              icon={<QrcodeOutlined aria-hidden />}
+              onClick={() => navigate(`/volunteer-projects/${id}/shifts/${shiftId}/check-in`)}
+            >
+              {t('volunteerConsole.project.checkInScreen')}
             </Button>
-            <Button icon={<UserAddOutlined aria-hidden />} onClick={() => setDialog('register')}>
-              {t('volunteerConsole.roster.register')}
-            </Button>
-            <Link to={`/volunteer-projects/${id}/shifts/${shiftId}/check-in`} className="ant-btn ant-btn-primary">
-              <QrcodeOutlined aria-hidden /> {t('volunteerConsole.project.checkInScreen')}
-            </Link>
-          </>
-        ) : null
+          ) : null}
+        </>
       }
     >
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -98,6 +111,7 @@ export function ShiftRosterPage() {
             entries={roster.data!.items.filter((entry) => entry.roleId === role.id)}
             shiftId={shiftId}
             mayManage={mayManage}
+            mayRunShift={mayRunShift}
             onChanged={refresh}
           />
         ))}
@@ -118,6 +132,7 @@ function RoleRoster(props: {
   entries: RosterEntry[];
   shiftId: string;
   mayManage: boolean;
+  mayRunShift: boolean;
   onChanged: () => void;
 }) {
   const { t } = useTranslation();
@@ -170,14 +185,14 @@ function RoleRoster(props: {
           key: 'at',
           render: (_v, row) => chinaDateTime(row.createdAt),
         },
-        ...(props.mayManage
+        ...(props.mayManage || props.mayRunShift
           ? [
               {
                 title: t('common.actions'),
                 key: 'actions',
                 render: (_v: unknown, row: RosterEntry) => (
                   <Space wrap>
-                    {isWaiting ? null : (
+                    {isWaiting || !props.mayRunShift ? null : (
                       <>
                         <Button
                           size="small"
@@ -209,22 +224,24 @@ function RoleRoster(props: {
                         </Button>
                       </>
                     )}
-                    <Popconfirm
-                      title={t('volunteerConsole.roster.removeConfirm', { name: row.volunteerName })}
-                      okText={t('common.confirm')}
-                      cancelText={t('common.cancel')}
-                      onConfirm={() =>
-                        act(
-                          `rm:${row.id}`,
-                          () => removeFromRoster(props.shiftId, row.id),
-                          t('volunteerConsole.roster.removed', { name: row.volunteerName }),
-                        )
-                      }
-                    >
-                      <Button size="small" danger loading={busy === `rm:${row.id}`}>
-                        {t('volunteerConsole.roster.remove')}
-                      </Button>
-                    </Popconfirm>
+                    {props.mayManage ? (
+                      <Popconfirm
+                        title={t('volunteerConsole.roster.removeConfirm', { name: row.volunteerName })}
+                        okText={t('common.confirm')}
+                        cancelText={t('common.cancel')}
+                        onConfirm={() =>
+                          act(
+                            `rm:${row.id}`,
+                            () => removeFromRoster(props.shiftId, row.id),
+                            t('volunteerConsole.roster.removed', { name: row.volunteerName }),
+                          )
+                        }
+                      >
+                        <Button size="small" danger loading={busy === `rm:${row.id}`}>
+                          {t('volunteerConsole.roster.remove')}
+                        </Button>
+                      </Popconfirm>
+                    ) : null}
                   </Space>
                 ),
               },
