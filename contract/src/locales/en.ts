@@ -1486,6 +1486,7 @@ export const en: Messages = {
       titleOf: '{{project}} · {{shift}}',
       add: 'Add a team member',
       register: 'Register someone',
+      registerSubmit: 'Register and sign up',
       registerHint:
         'Register a volunteer without a smartphone by real name, into the organization’s team, and sign them up for this shift.',
       teamMember: 'Member of the organization’s team',

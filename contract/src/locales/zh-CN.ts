@@ -1455,6 +1455,7 @@ export const zhCN = {
       titleOf: '{{project}} · {{shift}}',
       add: '添加队员',
       register: '代为登记',
+      registerSubmit: '登记并报名',
       registerHint: '为没有智能手机的志愿者实名登记，加入本组织志愿服务队并报名本班次。',
       teamMember: '本组织志愿服务队队员',
       teamMemberRequired: '请选择队员',

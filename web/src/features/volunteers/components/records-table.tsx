@@ -312,6 +312,7 @@ function CorrectionDialog({
           onClose();
         }
       }}
+      submitter={{ searchConfig: { submitText: t('common.save'), resetText: t('common.cancel') } }}
       modalProps={{ destroyOnHidden: true, maskClosable: false }}
       onFinish={async (values) => {
         setError(null);

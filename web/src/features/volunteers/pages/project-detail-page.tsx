@@ -376,6 +376,7 @@ function AddShiftsDialog({
           onClose();
         }
       }}
+      submitter={{ searchConfig: { submitText: t('common.save'), resetText: t('common.cancel') } }}
       modalProps={{ destroyOnHidden: true }}
       onFinish={async (values) => {
         setError(null);

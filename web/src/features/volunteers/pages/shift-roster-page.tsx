@@ -300,6 +300,7 @@ function AddMemberDialog(props: { project: Project; shiftId: string; onClose: ()
           props.onClose();
         }
       }}
+      submitter={{ searchConfig: { submitText: t('common.add'), resetText: t('common.cancel') } }}
       modalProps={{ destroyOnHidden: true }}
       onFinish={async (values) => {
         setError(null);
@@ -371,6 +372,9 @@ function RegisterDialog(props: { project: Project; shiftId: string; onClose: () 
         if (!open) {
           props.onClose();
         }
+      }}
+      submitter={{
+        searchConfig: { submitText: t('volunteerConsole.roster.registerSubmit'), resetText: t('common.cancel') },
       }}
       modalProps={{ destroyOnHidden: true, maskClosable: false }}
       onFinish={async (values) => {

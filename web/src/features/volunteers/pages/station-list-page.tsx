@@ -136,6 +136,7 @@ function StationDialog(props: { station: Station | null; onClose: () => void; on
           props.onClose();
         }
       }}
+      submitter={{ searchConfig: { submitText: t('common.save'), resetText: t('common.cancel') } }}
       modalProps={{ destroyOnHidden: true, maskClosable: false }}
       onFinish={async (values) => {
         setError(null);
