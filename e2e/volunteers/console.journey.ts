@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { seedActiveOrganization } from '../needs/seed';
+import { ApiSession, seedActiveOrganization } from '../needs/seed';
 import { launchBrowser, newPage, screenshot, seedUser } from '../support/browser';
 
 /**
@@ -29,7 +29,7 @@ await seedUser({
 });
 await seedUser({ ...county, areaCode: COUNTY, grant: { role: 'civilAffairs', areaCode: COUNTY, areaLevel: 'county' } });
 const orgName = '流水井邻里志愿服务队';
-await seedActiveOrganization({
+const orgId = await seedActiveOrganization({
   founder,
   committee,
   body: {
@@ -153,10 +153,51 @@ describe('volunteer console journey', () => {
     await screenshot(page, 'volunteers-roster');
   });
 
+  it('the organization confirms a back-filled record that is past the 10-working-day limit', async () => {
+    // a record entered afterwards for the same person, a month ago (谁组织谁记录)
+    const api = await ApiSession.signIn({ mobile: founder.mobile, password: `${founder.password}!x` });
+    try {
+      const found = await api.get<{ items: { id: string }[] }>(`/api/volunteers?idNumber=${elder.idNumber}`);
+      const day = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+      await api.post('/api/service-records', {
+        orgId,
+        volunteerId: found.items[0]!.id,
+        projectTitle: '重阳敬老探访',
+        address: '流水井社区',
+        startedAt: `${day}T09:00:00+08:00`,
+        endedAt: `${day}T11:00:00+08:00`,
+        content: '为独居长者送餐、陪伴聊天',
+      });
+    } finally {
+      await api.close();
+    }
+    const page = await newPage(browser);
+    await signIn(page, founder);
+    await page.getByRole('link', { name: '志愿服务记录' }).first().click();
+    await page.getByRole('tab', { name: '逾期未确认' }).click();
+    const overdue = page.locator('tr.linli-row-overdue', { hasText: elder.name });
+    await expect.poll(() => overdue.isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.getByRole('tab', { name: '待确认' }).click();
+    await page.getByRole('checkbox', { name: `选择 ${elder.name} 的记录` }).check();
+    await page.getByRole('button', { name: '确认所选记录（1）' }).click();
+    await visible(page, '已确认 1 条记录，共 2.0 小时');
+    await page.getByRole('tab', { name: '全部记录' }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('row', { name: new RegExp(elder.name) })
+          .getByText('已确认')
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
+    await screenshot(page, 'volunteers-records');
+  });
+
   it('a township officer sees the jurisdiction’s volunteers masked, reveals one (audited), records a station', async () => {
     const page = await newPage(browser);
     await signIn(page, township, true);
-    await page.getByRole('link', { name: '志愿者', exact: true }).click();
+    await page.getByRole('link', { name: '志愿者', exact: true }).first().click();
     await page.waitForURL(/\/volunteers$/);
     await visible(page, '志愿者概况');
     await visible(page, '各星级志愿者人数');
@@ -177,7 +218,7 @@ describe('volunteer console journey', () => {
     await expect.poll(() => row.getByText(elder.idNumber, { exact: false }).isVisible()).toBe(true);
     await screenshot(page, 'volunteers-list');
 
-    await page.getByRole('link', { name: '志愿服务站点' }).click();
+    await page.getByRole('link', { name: '志愿服务站点' }).first().click();
     await page.getByRole('button', { name: '新增站点' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('站点名称').fill('流水井志愿服务站');
@@ -198,7 +239,7 @@ describe('volunteer console journey', () => {
   it('a county officer sets the star thresholds and sees the five-star queue', async () => {
     const page = await newPage(browser);
     await signIn(page, county, true);
-    await page.getByRole('link', { name: '星级评定' }).click();
+    await page.getByRole('link', { name: '星级评定' }).first().click();
     await page.waitForURL(/\/volunteers\/stars$/);
     await visible(page, /当前生效：100 \/ 300 \/ 600 \/ 1000 \/ 1500 小时/);
     await page.getByRole('radio', { name: '需要审批' }).check();
