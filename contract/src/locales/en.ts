@@ -1529,6 +1529,7 @@ export const en: Messages = {
       caption: 'Service records',
       tabs: { pending: 'To confirm', overdue: 'Overdue', requests: 'Correction requests', all: 'All records' },
       empty: 'No service records',
+      org: 'Recording organization',
       volunteer: 'Volunteer',
       project: 'Project',
       time: 'Time of service',

@@ -1496,6 +1496,7 @@ export const zhCN = {
       caption: '服务记录',
       tabs: { pending: '待确认', overdue: '逾期未确认', requests: '更正申请', all: '全部记录' },
       empty: '暂无服务记录',
+      org: '记录组织',
       volunteer: '志愿者',
       project: '服务项目',
       time: '服务时间',

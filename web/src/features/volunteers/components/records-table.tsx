@@ -67,7 +67,7 @@ export function RecordsTable({ filters, caption }: { filters: RecordFilters; cap
         ),
       },
       { title: t('volunteerConsole.records.project'), dataIndex: 'projectTitle' },
-      { title: t('volunteerConsole.project.org'), dataIndex: 'orgName' },
+      { title: t('volunteerConsole.records.org'), dataIndex: 'orgName' },
       {
         title: t('volunteerConsole.records.time'),
         dataIndex: 'startedAt',
@@ -189,7 +189,7 @@ export function RecordDrawer({ id, onClose, onChanged }: { id: string; onClose: 
             items={[
               { key: 'who', label: t('volunteerConsole.records.volunteer'), children: detail.volunteerName },
               { key: 'project', label: t('volunteerConsole.records.project'), children: detail.projectTitle },
-              { key: 'org', label: t('volunteerConsole.project.org'), children: detail.orgName },
+              { key: 'org', label: t('volunteerConsole.records.org'), children: detail.orgName },
               {
                 key: 'where',
                 label: t('volunteerConsole.project.address'),
