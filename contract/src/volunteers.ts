@@ -202,6 +202,7 @@ export const VolunteerView = z.object({
 });
 export type VolunteerView = z.infer<typeof VolunteerView>;
 export const VolunteerSummary = VolunteerView.omit({ teams: true, serviceAreaCodes: true, availability: true });
+export type VolunteerSummary = z.infer<typeof VolunteerSummary>;
 export const VolunteerList = z.object({ items: z.array(VolunteerSummary), nextCursor: z.string().nullable() });
 export const VolunteerListQuery = z.object({
   areaCode: AreaCode.optional().describe('home area in this subtree'),
@@ -214,6 +215,17 @@ export const VolunteerListQuery = z.object({
 });
 export type VolunteerListQuery = z.infer<typeof VolunteerListQuery>;
 export const RevealedVolunteer = z.object({ idNumber: z.string(), mobile: z.string() });
+
+/** The console's overview card: the volunteers the caller may read, their confirmed hours and stars held. */
+export const VolunteerOverview = z.object({
+  volunteers: z.number(),
+  confirmedMinutes: z.number(),
+  confirmedHours: z.number(),
+  /** index = stars held (0–5), each home area's thresholds and approval rule applied */
+  byStar: z.array(z.number()).length(6),
+  fiveStarPending: z.number(),
+});
+export type VolunteerOverview = z.infer<typeof VolunteerOverview>;
 
 // ─── projects ───────────────────────────────────────────────────────────────
 
@@ -354,6 +366,7 @@ export type Signup = z.infer<typeof Signup>;
 export const SignupList = z.object({ items: z.array(Signup) });
 export const RosterEntry = Signup.extend({ volunteerName: z.string(), mobileMasked: z.string() });
 export const Roster = z.object({ items: z.array(RosterEntry) });
+export type RosterEntry = z.infer<typeof RosterEntry>;
 
 // ─── check-in ───────────────────────────────────────────────────────────────
 
@@ -365,6 +378,7 @@ export const CheckInCode = z.object({
   validUntil: z.string(),
   rotatesEverySeconds: z.number(),
 });
+export type CheckInCode = z.infer<typeof CheckInCode>;
 export const CheckInBody = z.object({
   code: z.string().trim().min(6, { message: 'checkIn.code.invalid' }).max(200, { message: 'checkIn.code.invalid' }),
 });
@@ -475,6 +489,7 @@ export type CorrectionDecisionBody = z.infer<typeof CorrectionDecisionBody>;
 export const CorrectionRequestList = z.object({
   items: z.array(CorrectionView.extend({ recordId: z.string(), volunteerName: z.string(), orgId: z.string() })),
 });
+export type CorrectionRequest = z.infer<typeof CorrectionRequestList>['items'][number];
 
 export const MyRecords = z.object({
   items: z.array(ServiceRecord),

@@ -14,7 +14,12 @@ export type IconName =
   | 'venues'
   | 'needs'
   | 'needQueue'
-  | 'needStats';
+  | 'needStats'
+  | 'volunteerProjects'
+  | 'serviceRecords'
+  | 'volunteers'
+  | 'serviceStations'
+  | 'volunteerStars';
 
 /**
  * - `public`: no session needed; a signed-in user is sent on to the console (sign-in)
@@ -295,6 +300,120 @@ export const appRoutes: readonly AppRoute[] = [
     guard: 'open',
     component: lazy(() =>
       import('../mobile/certificate-verify-page').then((m) => ({ default: m.CertificateVerifyPage })),
+    ),
+  },
+  {
+    path: '/volunteer-projects',
+    menuKey: 'menu.volunteerProjects',
+    icon: 'volunteerProjects',
+    permission: 'volunteerProjects.read',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/volunteers/pages/project-list-page').then((m) => ({ default: m.ProjectListPage })),
+    ),
+  },
+  {
+    path: '/volunteer-projects/new',
+    menuKey: null,
+    icon: null,
+    permission: 'volunteerProjects.manage',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/volunteers/pages/project-new-page').then((m) => ({ default: m.ProjectNewPage })),
+    ),
+  },
+  {
+    path: '/volunteer-projects/:id',
+    menuKey: null,
+    icon: null,
+    // the server decides: the organization's administrators, officers of the area
+    permission: 'volunteerProjects.read',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/volunteers/pages/project-detail-page').then((m) => ({ default: m.ProjectDetailPage })),
+    ),
+  },
+  {
+    path: '/volunteer-projects/:id/edit',
+    menuKey: null,
+    icon: null,
+    permission: 'volunteerProjects.manage',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/volunteers/pages/project-edit-page').then((m) => ({ default: m.ProjectEditPage })),
+    ),
+  },
+  {
+    path: '/volunteer-projects/:id/shifts/:shiftId',
+    menuKey: null,
+    icon: null,
+    permission: 'volunteerProjects.read',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/volunteers/pages/shift-roster-page').then((m) => ({ default: m.ShiftRosterPage })),
+    ),
+  },
+  {
+    // the organizer's screen with the rotating code (the server shows it to the project's managers only)
+    path: '/volunteer-projects/:id/shifts/:shiftId/check-in',
+    menuKey: null,
+    icon: null,
+    permission: 'volunteerProjects.manage',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/volunteers/pages/check-in-page').then((m) => ({ default: m.CheckInPage })),
+    ),
+  },
+  {
+    path: '/service-records',
+    menuKey: 'menu.serviceRecords',
+    icon: 'serviceRecords',
+    permission: 'serviceRecords.read',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/volunteers/pages/service-records-page').then((m) => ({ default: m.ServiceRecordsPage })),
+    ),
+  },
+  {
+    path: '/volunteers',
+    menuKey: 'menu.volunteers',
+    icon: 'volunteers',
+    permission: 'volunteers.read',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/volunteers/pages/volunteer-list-page').then((m) => ({ default: m.VolunteerListPage })),
+    ),
+  },
+  {
+    // county officers: star thresholds and the five-star approvals
+    path: '/volunteers/stars',
+    menuKey: 'menu.volunteerStars',
+    icon: 'volunteerStars',
+    permission: ['volunteers.configure', 'volunteers.approveStar'],
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/volunteers/pages/star-levels-page').then((m) => ({ default: m.StarLevelsPage })),
+    ),
+  },
+  {
+    path: '/volunteers/:id',
+    menuKey: null,
+    icon: null,
+    // the server decides: officers of the home area, the organizations the volunteer serves
+    permission: 'volunteers.read',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/volunteers/pages/volunteer-detail-page').then((m) => ({ default: m.VolunteerDetailPage })),
+    ),
+  },
+  {
+    path: '/service-stations',
+    menuKey: 'menu.serviceStations',
+    icon: 'serviceStations',
+    permission: 'serviceStations.read',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/volunteers/pages/station-list-page').then((m) => ({ default: m.StationListPage })),
     ),
   },
   {

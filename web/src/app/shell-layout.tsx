@@ -4,6 +4,7 @@ import {
   BankOutlined,
   CalendarOutlined,
   DownOutlined,
+  EnvironmentOutlined,
   FileDoneOutlined,
   FlagOutlined,
   FundOutlined,
@@ -11,6 +12,10 @@ import {
   HomeOutlined,
   InboxOutlined,
   LogoutOutlined,
+  ScheduleOutlined,
+  SmileOutlined,
+  SolutionOutlined,
+  StarOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -39,6 +44,11 @@ const icons: Record<IconName, ReactNode> = {
   needs: <HeartOutlined />,
   needQueue: <InboxOutlined />,
   needStats: <FundOutlined />,
+  volunteerProjects: <SolutionOutlined />,
+  serviceRecords: <ScheduleOutlined />,
+  volunteers: <SmileOutlined />,
+  serviceStations: <EnvironmentOutlined />,
+  volunteerStars: <StarOutlined />,
 };
 
 function Brand() {

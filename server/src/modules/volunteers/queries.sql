@@ -19,6 +19,26 @@ SELECT count(*)::int AS n FROM volunteer_signups su JOIN volunteer_shifts sh ON 
 WHERE su.volunteer_id = $1 AND su.status = 'confirmed' AND su.shift_id <> $2
   AND sh.starts_at < $4 AND sh.ends_at > $3;
 
+-- countVolunteersByHours (1 of 2)
+SELECT v.area_code, (v.confirmed_minutes / 60)::int AS hours, (v.five_star_decided_at IS NOT NULL) AS is_five_approved,
+       count(*)::int AS volunteers, sum(v.confirmed_minutes)::float8 AS minutes,
+       count(*) FILTER (WHERE v.five_star_requested_at IS NOT NULL)::int AS five_pending
+  FROM volunteers v
+ WHERE (false OR v.id IN (
+SELECT tm.volunteer_id FROM volunteer_team_members tm WHERE tm.org_id = ANY($1::uuid[]) AND tm.left_at IS NULL
+UNION SELECT su.volunteer_id FROM volunteer_signups su JOIN volunteer_projects p ON p.id = su.project_id
+       WHERE p.org_id = ANY($1::uuid[])
+UNION SELECT sr.volunteer_id FROM service_records sr WHERE sr.org_id = ANY($1::uuid[])))
+ GROUP BY 1, 2, 3;
+
+-- countVolunteersByHours (2 of 2)
+SELECT v.area_code, (v.confirmed_minutes / 60)::int AS hours, (v.five_star_decided_at IS NOT NULL) AS is_five_approved,
+      count(*)::int AS volunteers, sum(v.confirmed_minutes)::float8 AS minutes,
+      count(*) FILTER (WHERE v.five_star_requested_at IS NOT NULL)::int AS five_pending
+ FROM volunteers v
+WHERE (v.area_code BETWEEN $1 AND $2)
+GROUP BY 1, 2, 3;
+
 -- decideCorrection
 UPDATE service_record_corrections SET status = $2, decided_by = $3, decided_at = now(), decision_comment = $4
 WHERE id = $1;

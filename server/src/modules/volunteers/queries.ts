@@ -236,6 +236,33 @@ const VOLUNTEER_ORG_LINK = `v.id IN (
             WHERE p.org_id = ANY($ORGS)
      UNION SELECT sr.volunteer_id FROM service_records sr WHERE sr.org_id = ANY($ORGS))`;
 
+export type VolunteerHoursGroup = {
+  area_code: string;
+  hours: number;
+  is_five_approved: boolean;
+  volunteers: number;
+  minutes: number;
+  five_pending: number;
+};
+
+/**
+ * The readable volunteers grouped by home area, whole confirmed hours and five-star approval:
+ * few rows (thresholds are whole hours, so the stars follow from the group), for the overview.
+ */
+export async function countVolunteersByHours(db: Queryable, access: VolunteerAccess): Promise<VolunteerHoursGroup[]> {
+  const params: unknown[] = [];
+  const { rows } = await db.query<VolunteerHoursGroup>(
+    `SELECT v.area_code, (v.confirmed_minutes / 60)::int AS hours, (v.five_star_decided_at IS NOT NULL) AS is_five_approved,
+            count(*)::int AS volunteers, sum(v.confirmed_minutes)::float8 AS minutes,
+            count(*) FILTER (WHERE v.five_star_requested_at IS NOT NULL)::int AS five_pending
+       FROM volunteers v
+      WHERE ${accessSql(access, 'v.area_code', VOLUNTEER_ORG_LINK, params)}
+      GROUP BY 1, 2, 3`,
+    params,
+  );
+  return rows;
+}
+
 export async function isVolunteerReadable(db: Queryable, id: string, access: VolunteerAccess): Promise<boolean> {
   const params: unknown[] = [id];
   const { rows } = await db.query(

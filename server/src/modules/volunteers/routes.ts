@@ -53,6 +53,7 @@ import {
   TeamMemberBody,
   VolunteerList,
   VolunteerListQuery,
+  VolunteerOverview,
   VolunteerRegistrationBody,
   VolunteerView,
 } from '@linli/contract/volunteers';
@@ -199,6 +200,18 @@ export const volunteerRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: PersonalDa
     },
     async (request) =>
       svc.getVolunteer(deps, request.actor!, await svc.registerVolunteer(deps, request.actor!, request.body)),
+  );
+  app.get(
+    '/api/volunteers/overview',
+    {
+      schema: {
+        summary: 'How many volunteers the caller may read, their confirmed hours and stars held',
+        tags,
+        response: { 200: VolunteerOverview, ...errors },
+      },
+      config: { access: 'volunteers.read' },
+    },
+    async (request) => svc.volunteerOverview(deps, request.actor!),
   );
   app.get(
     '/api/volunteers/five-star-requests',

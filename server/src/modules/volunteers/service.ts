@@ -24,6 +24,7 @@ import type {
   StationBody,
   StationUpdateBody,
   VolunteerListQuery,
+  VolunteerOverview,
   VolunteerRegistrationBody,
   VolunteerView,
 } from '@linli/contract/volunteers';
@@ -475,6 +476,33 @@ export async function listVolunteers(deps: VolunteerDeps, actor: Actor, query: V
     items.push(summary);
   }
   return { items, nextCursor: rows.length > query.limit ? page.at(-1)!.id : null };
+}
+
+/**
+ * volunteerOverview — the console's card: how many volunteers the caller may read (jurisdiction
+ * or teams, as the list), their confirmed hours and how many hold each star level under their
+ * home area's thresholds and five-star rule. Reads only.
+ */
+export async function volunteerOverview(deps: VolunteerDeps, actor: Actor): Promise<VolunteerOverview> {
+  const groups = await q.countVolunteersByHours(deps.db, accessFor(actor, 'volunteers.read'));
+  const settings = new Map<string, Awaited<ReturnType<typeof starSettingsFor>>>();
+  const byStar = [0, 0, 0, 0, 0, 0];
+  let volunteers = 0;
+  let minutes = 0;
+  let fiveStarPending = 0;
+  for (const g of groups) {
+    if (!settings.has(g.area_code)) {
+      settings.set(g.area_code, await starSettingsFor(deps.db, g.area_code));
+    }
+    const s = settings.get(g.area_code)!;
+    // whole hours reach the same stars as the minutes: thresholds are whole hours
+    const level = starsHeld(starsReached(g.hours * 60, s.thresholdsHours), s.fiveStarNeedsApproval, g.is_five_approved);
+    byStar[level]! += g.volunteers;
+    volunteers += g.volunteers;
+    minutes += g.minutes;
+    fiveStarPending += g.five_pending;
+  }
+  return { volunteers, confirmedMinutes: minutes, confirmedHours: hoursOf(minutes), byStar, fiveStarPending };
 }
 
 function presentVolunteerLight(

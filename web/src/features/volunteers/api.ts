@@ -1,4 +1,219 @@
+import type { ActivitySummary } from '@linli/contract/activities';
+import type {
+  CheckInCode,
+  CorrectionBody,
+  CorrectionRequest,
+  Project,
+  ProjectBody,
+  ProjectListQuery,
+  ProjectSummary,
+  ProjectUpdateBody,
+  RecordListQuery,
+  RosterEntry,
+  ServiceRecord,
+  ServiceRecordDetail,
+  Signup,
+  StarSettings,
+  StarSettingsBody,
+  Station,
+  StationBody,
+  StationUpdateBody,
+  VolunteerListQuery,
+  VolunteerOverview,
+  VolunteerRegistrationBody,
+  VolunteerSummary,
+  VolunteerView,
+} from '@linli/contract/volunteers';
 import { apiUrl, request } from '../../app/request';
+import type { KeysetPage } from '../../app/use-keyset-list';
+
+export type ProjectFilters = Partial<Omit<ProjectListQuery, 'cursor' | 'limit'>>;
+export type VolunteerFilters = Partial<Omit<VolunteerListQuery, 'cursor' | 'limit'>>;
+export type RecordFilters = Partial<Omit<RecordListQuery, 'cursor' | 'limit'>>;
+export type OrgChoice = { id: string; name: string };
+export type {
+  CheckInCode,
+  CorrectionRequest,
+  Project,
+  ProjectSummary,
+  RosterEntry,
+  ServiceRecord,
+  ServiceRecordDetail,
+  Signup,
+  StarSettings,
+  Station,
+  VolunteerOverview,
+  VolunteerSummary,
+  VolunteerView,
+};
+
+// ─── projects ───────────────────────────────────────────────────────────────
+
+export function listProjects(
+  filters: ProjectFilters,
+  cursor: string | undefined,
+  signal?: AbortSignal,
+): Promise<KeysetPage<ProjectSummary, string>> {
+  return request('/api/volunteer-projects', { query: { ...filters, cursor, limit: 50 }, signal });
+}
+
+export function getProject(id: string, signal?: AbortSignal): Promise<Project> {
+  return request<Project>(`/api/volunteer-projects/${id}`, { signal });
+}
+
+export function createProject(body: ProjectBody): Promise<Project> {
+  return request<Project>('/api/volunteer-projects', { method: 'POST', body });
+}
+
+export function updateProject(id: string, body: ProjectUpdateBody): Promise<Project> {
+  return request<Project>(`/api/volunteer-projects/${id}`, { method: 'PATCH', body });
+}
+
+export function addShifts(id: string, shifts: ProjectBody['shifts']): Promise<Project> {
+  return request<Project>(`/api/volunteer-projects/${id}/shifts`, { method: 'POST', body: { shifts } });
+}
+
+export function setPlaces(id: string, body: { shiftId: string; roleId: string; places: number }): Promise<Project> {
+  return request<Project>(`/api/volunteer-projects/${id}/places`, { method: 'PUT', body });
+}
+
+export function setProjectStatus(id: string, to: 'published' | 'closed'): Promise<Project> {
+  return request<Project>(`/api/volunteer-projects/${id}/${to === 'published' ? 'publication' : 'closure'}`, {
+    method: 'POST',
+  });
+}
+
+// ─── roster and check-in ────────────────────────────────────────────────────
+
+export function getRoster(shiftId: string, signal?: AbortSignal): Promise<{ items: RosterEntry[] }> {
+  return request(`/api/volunteer-shifts/${shiftId}/roster`, { signal });
+}
+
+export function addToRoster(shiftId: string, body: { roleId: string; volunteerId: string }): Promise<Signup> {
+  return request<Signup>(`/api/volunteer-shifts/${shiftId}/roster`, { method: 'POST', body });
+}
+
+export function removeFromRoster(shiftId: string, signupId: string): Promise<Signup> {
+  return request<Signup>(`/api/volunteer-shifts/${shiftId}/roster/${signupId}/removal`, { method: 'POST' });
+}
+
+export function getCheckInCode(shiftId: string, signal?: AbortSignal): Promise<CheckInCode> {
+  return request<CheckInCode>(`/api/volunteer-shifts/${shiftId}/check-in-code`, { signal });
+}
+
+export function recordAttendance(
+  shiftId: string,
+  body: { volunteerId: string; action: 'checkIn' | 'checkOut'; at?: string },
+): Promise<ServiceRecordDetail> {
+  return request<ServiceRecordDetail>(`/api/volunteer-shifts/${shiftId}/attendance`, { method: 'POST', body });
+}
+
+// ─── service records ────────────────────────────────────────────────────────
+
+export function listRecords(
+  filters: RecordFilters,
+  cursor: string | undefined,
+  signal?: AbortSignal,
+): Promise<KeysetPage<ServiceRecord, string>> {
+  return request('/api/service-records', { query: { ...filters, cursor, limit: 100 }, signal });
+}
+
+export function getRecord(id: string, signal?: AbortSignal): Promise<ServiceRecordDetail> {
+  return request<ServiceRecordDetail>(`/api/service-records/${id}`, { signal });
+}
+
+export function confirmRecords(recordIds: string[]): Promise<{ confirmed: number; minutes: number }> {
+  return request('/api/service-records/confirmation', { method: 'POST', body: { recordIds } });
+}
+
+export function correctRecord(id: string, body: CorrectionBody): Promise<ServiceRecordDetail> {
+  return request<ServiceRecordDetail>(`/api/service-records/${id}/correction`, { method: 'POST', body });
+}
+
+export function listCorrectionRequests(signal?: AbortSignal): Promise<{ items: CorrectionRequest[] }> {
+  return request('/api/service-records/correction-requests', { signal });
+}
+
+export function decideCorrection(
+  id: string,
+  body: { decision: 'accept' | 'reject'; comment: string },
+): Promise<ServiceRecordDetail> {
+  return request<ServiceRecordDetail>(`/api/correction-requests/${id}/decision`, { method: 'POST', body });
+}
+
+// ─── volunteers ─────────────────────────────────────────────────────────────
+
+export function listVolunteers(
+  filters: VolunteerFilters,
+  cursor: string | undefined,
+  signal?: AbortSignal,
+): Promise<KeysetPage<VolunteerSummary, string>> {
+  return request('/api/volunteers', { query: { ...filters, cursor, limit: 50 }, signal });
+}
+
+export function getVolunteerOverview(signal?: AbortSignal): Promise<VolunteerOverview> {
+  return request<VolunteerOverview>('/api/volunteers/overview', { signal });
+}
+
+export function assignStation(id: string, stationId: string | null): Promise<VolunteerView> {
+  return request<VolunteerView>(`/api/volunteers/${id}/station`, { method: 'PUT', body: { stationId } });
+}
+
+export function getVolunteer(id: string, signal?: AbortSignal): Promise<VolunteerView> {
+  return request<VolunteerView>(`/api/volunteers/${id}`, { signal });
+}
+
+export function registerVolunteer(body: VolunteerRegistrationBody): Promise<VolunteerView> {
+  return request<VolunteerView>('/api/volunteers', { method: 'POST', body });
+}
+
+export function revealVolunteer(id: string): Promise<{ idNumber: string; mobile: string }> {
+  return request(`/api/volunteers/${id}/reveal`, { method: 'POST' });
+}
+
+export function listFiveStarRequests(signal?: AbortSignal): Promise<{ items: VolunteerSummary[] }> {
+  return request('/api/volunteers/five-star-requests', { signal });
+}
+
+export function decideFiveStar(id: string, decision: 'approve' | 'reject'): Promise<VolunteerView> {
+  return request<VolunteerView>(`/api/volunteers/${id}/five-star-decision`, { method: 'POST', body: { decision } });
+}
+
+// ─── stations and star settings ─────────────────────────────────────────────
+
+export function listStations(areaCode: string | undefined, signal?: AbortSignal): Promise<{ items: Station[] }> {
+  return request('/api/service-stations', { query: { areaCode }, signal });
+}
+
+export function createStation(body: StationBody): Promise<Station> {
+  return request<Station>('/api/service-stations', { method: 'POST', body });
+}
+
+export function updateStation(id: string, body: StationUpdateBody): Promise<Station> {
+  return request<Station>(`/api/service-stations/${id}`, { method: 'PATCH', body });
+}
+
+export function getStarSettings(code: string, signal?: AbortSignal): Promise<StarSettings> {
+  return request<StarSettings>(`/api/volunteer-star-settings/${code}`, { signal });
+}
+
+export function setStarSettings(code: string, body: StarSettingsBody): Promise<StarSettings> {
+  return request<StarSettings>(`/api/volunteer-star-settings/${code}`, { method: 'PUT', body });
+}
+
+// ─── choices from other capabilities (read through the API, never through their features) ───
+
+/** One organization's name (its administrators may read it). */
+export function getOrganizationName(id: string, signal?: AbortSignal): Promise<OrgChoice> {
+  return request<OrgChoice>(`/api/organizations/${id}`, { signal });
+}
+
+/** The organization's activities, to link a project to one. */
+export function listOrgActivities(orgId: string, signal?: AbortSignal): Promise<KeysetPage<ActivitySummary, string>> {
+  return request('/api/activities', { query: { orgId, limit: 100 }, signal });
+}
+
+// ─── back-fill of service records from a spreadsheet ─────────────────────────
 
 export type BackfillMode = 'validRows' | 'allOrNothing';
 export type BackfillJob = {
