@@ -763,6 +763,10 @@ export const en: Messages = {
     RECORD_ALREADY_CONFIRMED: 'The record is already confirmed',
     RECORD_REQUEST_OPEN: 'A correction request for this record is already open',
     CORRECTION_ALREADY_DECIDED: 'This correction request has been decided',
+    REFLECTION_NOT_SERVED: 'Only a volunteer who served in this project (checked out) can write about it',
+    REFLECTION_ALREADY_REVIEWED: 'This reflection has already been reviewed',
+    REFLECTION_PHOTOS_LOCKED: 'Photos can no longer be added once the reflection is reviewed',
+    REFLECTION_PHOTO_TOO_MANY: 'A reflection has at most 9 photos',
   },
   fieldErrors: {
     charter: {
@@ -807,6 +811,10 @@ export const en: Messages = {
     checkIn: { code: { invalid: 'Enter the six-digit code or scan the QR code' } },
     correction: { empty: 'Give the times or content to correct' },
     star: { thresholds: { order: 'The five thresholds must increase' } },
+    reflection: {
+      title: { tooShort: 'The title needs at least 2 characters', tooLong: 'The title has at most 60 characters' },
+      text: { tooShort: 'Please write at least 10 characters', tooLong: 'At most 5,000 characters' },
+    },
     invalid_type: 'Missing or of the wrong type',
     too_small: 'Too short or too small',
     too_big: 'Too long or too large',

@@ -748,6 +748,10 @@ export const zhCN = {
     RECORD_ALREADY_CONFIRMED: '该记录已经确认过了',
     RECORD_REQUEST_OPEN: '该记录已有一项待处理的更正申请',
     CORRECTION_ALREADY_DECIDED: '该更正申请已经处理过了',
+    REFLECTION_NOT_SERVED: '只有在该项目服务过（已签退）的志愿者才能写心得体会',
+    REFLECTION_ALREADY_REVIEWED: '该心得体会已经审核过了',
+    REFLECTION_PHOTOS_LOCKED: '心得体会发布后不能再添加照片',
+    REFLECTION_PHOTO_TOO_MANY: '每篇心得体会最多上传9张照片',
   },
   /** Texts for the field-level message keys of the contract schemas and zod's issue codes. */
   fieldErrors: {
@@ -790,6 +794,10 @@ export const zhCN = {
     checkIn: { code: { invalid: '请输入6位签到码或扫描二维码' } },
     correction: { empty: '请填写要更正的时间或内容' },
     star: { thresholds: { order: '五个星级的时长应逐级递增' } },
+    reflection: {
+      title: { tooShort: '标题至少2个字', tooLong: '标题不能超过60个字' },
+      text: { tooShort: '内容至少10个字', tooLong: '内容不能超过5000个字' },
+    },
     invalid_type: '缺少此项或类型不正确',
     too_small: '内容过短或数值过小',
     too_big: '内容过长或数值过大',
