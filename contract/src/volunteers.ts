@@ -322,6 +322,7 @@ export const ProjectListQuery = z.object({
 export type ProjectListQuery = z.infer<typeof ProjectListQuery>;
 
 export const PublicProject = Project.omit({ abilities: true });
+export type PublicProject = z.infer<typeof PublicProject>;
 export const PublicProjectList = z.object({ items: z.array(ProjectSummary), nextCursor: z.string().nullable() });
 export const PublicProjectQuery = ProjectListQuery.omit({ status: true }).extend({
   areaCode: AreaCode.describe('community, township or any area: published projects in its subtree'),
@@ -482,6 +483,7 @@ export const MyRecords = z.object({
   totalConfirmedHours: z.number(),
   star: StarLevel,
 });
+export type MyRecords = z.infer<typeof MyRecords>;
 
 // ─── star levels and calendar ───────────────────────────────────────────────
 
