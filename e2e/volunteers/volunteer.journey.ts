@@ -157,7 +157,7 @@ describe('volunteer journey on a phone', () => {
     // no camera in this browser: the page says so and points to the code
     await phone.getByRole('button', { name: '打开相机扫码' }).click();
     await visible(phone, /6位签到码。$/);
-    const codeBox = phone.getByLabel('或输入二维码下方的6位签到码');
+    const codeBox = phone.getByRole('textbox', { name: '或输入二维码下方的6位签到码' });
 
     let code = await organizer.get<{ code: string }>(`/api/volunteer-shifts/${shiftId}/check-in-code`);
     await codeBox.fill(code.code);

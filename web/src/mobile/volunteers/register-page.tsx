@@ -197,6 +197,7 @@ function RegisterForm({ session }: { session: Session }) {
         </Form.Item>
         <Form.Item name="availability" label={t('volunteerMobile.availability')} help={t('volunteerMobile.optional')}>
           <Selector
+            className="linli-m-slots"
             multiple
             columns={3}
             options={weekdays.flatMap((day) =>

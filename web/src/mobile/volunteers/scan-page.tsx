@@ -215,7 +215,6 @@ function Scan() {
 
       <form
         className="linli-m-section"
-        aria-label={t('volunteerMobile.typeCode')}
         onSubmit={(event) => {
           event.preventDefault();
           if (!shiftId) {

@@ -1,4 +1,12 @@
 import { Button } from 'antd-mobile';
+import {
+  ClockCircleOutline,
+  EditSOutline,
+  ScanningOutline,
+  SearchOutline,
+  StarOutline,
+  UnorderedListOutline,
+} from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useSessionState } from '../../app/session';
@@ -6,12 +14,12 @@ import { StarLevel } from './star-level';
 import { SignedInVolunteer, VolunteerShell } from './volunteer-shell';
 
 const tiles = [
-  { to: '/m/volunteer/projects', key: 'projects', icon: '🔍' },
-  { to: '/m/volunteer/signups', key: 'signups', icon: '📋' },
-  { to: '/m/volunteer/scan', key: 'scan', icon: '📷' },
-  { to: '/m/volunteer/hours', key: 'hours', icon: '⏱' },
-  { to: '/m/volunteer/reflections', key: 'reflections', icon: '✍' },
-  { to: '/m/volunteer/showcase', key: 'showcase', icon: '🌟' },
+  { to: '/m/volunteer/projects', key: 'projects', Icon: SearchOutline },
+  { to: '/m/volunteer/signups', key: 'signups', Icon: UnorderedListOutline },
+  { to: '/m/volunteer/scan', key: 'scan', Icon: ScanningOutline },
+  { to: '/m/volunteer/hours', key: 'hours', Icon: ClockCircleOutline },
+  { to: '/m/volunteer/reflections', key: 'reflections', Icon: EditSOutline },
+  { to: '/m/volunteer/showcase', key: 'showcase', Icon: StarOutline },
 ] as const;
 
 /**
@@ -30,9 +38,7 @@ export function VolunteerHomePage() {
           {tiles.map((tile) => (
             <li key={tile.key}>
               <Link to={tile.to} className="linli-m-tile">
-                <span aria-hidden className="linli-m-tile-icon">
-                  {tile.icon}
-                </span>
+                <tile.Icon aria-hidden className="linli-m-tile-icon" />
                 {t(`volunteerMobile.tile.${tile.key}`)}
               </Link>
             </li>
