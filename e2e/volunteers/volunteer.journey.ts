@@ -202,6 +202,7 @@ describe('volunteer journey on a phone', () => {
     await screenshot(phone, 'volunteer-phone-hours');
     await phone.getByRole('button', { name: new RegExp(`申请更正 ${projectTitle.replace(/[（）]/g, '.')}`) }).click();
     await visible(phone, '提交更正申请');
+    await phone.waitForTimeout(600); // the sheet slides up
     await screenshot(phone, 'volunteer-phone-ask-to-correct');
     await phone.locator('.linli-m-popup').getByRole('button', { name: '取消', exact: true }).click();
   });

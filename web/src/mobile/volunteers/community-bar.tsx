@@ -16,7 +16,12 @@ export function useCommunityBar(): [Community | null, JSX.Element] {
         <strong>{community ? community.name : t('activityMobile.noCommunity')}</strong>
         {community ? <span className="linli-m-muted">{community.fullName}</span> : null}
       </div>
-      <Button color="primary" fill={community ? 'outline' : 'solid'} onClick={() => setPicking(true)}>
+      <Button
+        color="primary"
+        fill={community ? 'outline' : 'solid'}
+        style={{ flexShrink: 0 }}
+        onClick={() => setPicking(true)}
+      >
         {community ? t('activityMobile.change') : t('activityMobile.choose')}
       </Button>
       <CommunityPicker visible={isPicking} onClose={() => setPicking(false)} onPick={remember} />

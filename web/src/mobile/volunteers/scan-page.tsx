@@ -184,14 +184,16 @@ function Scan() {
           <div className="linli-m-muted">{chosen.roleName}</div>
         </section>
       ) : null}
-      {action === 'done' && shiftId ? <p className="linli-m-section">{t('volunteerMobile.alreadyDone')}</p> : null}
+      {action === 'done' && shiftId && !done ? (
+        <p className="linli-m-section">{t('volunteerMobile.alreadyDone')}</p>
+      ) : null}
       {error ? (
         <p role="alert" className="linli-m-section linli-m-error">
           {error}
         </p>
       ) : null}
 
-      <section className="linli-m-section" aria-label={t('volunteerMobile.scanQr')}>
+      <section className="linli-m-section" aria-label={t('volunteerMobile.scanQr')} hidden={action === 'done'}>
         <p>{action === 'check-out' ? t('volunteerMobile.scanHintOut') : t('volunteerMobile.scanHintIn')}</p>
         <div className="linli-m-camera" hidden={camera !== 'on' && camera !== 'starting'}>
           {/* biome-ignore lint/a11y/useMediaCaption: the live camera picture has no sound to caption */}
@@ -215,6 +217,7 @@ function Scan() {
 
       <form
         className="linli-m-section"
+        hidden={action === 'done'}
         onSubmit={(event) => {
           event.preventDefault();
           if (!shiftId) {
