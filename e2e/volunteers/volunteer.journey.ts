@@ -140,6 +140,7 @@ describe('volunteer journey on a phone', () => {
     const dialog = phone.getByRole('dialog');
     await dialog.getByRole('button', { name: '报名' }).click();
     await visible(phone, '报名成功，您已被录用');
+    await phone.waitForTimeout(600); // the dialog fades in
     await screenshot(phone, 'volunteer-phone-signed-up');
     await phone.getByRole('button', { name: '确定' }).click();
     await visible(phone, '您已报名：探访员');
