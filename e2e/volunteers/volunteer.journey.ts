@@ -91,7 +91,9 @@ let phone: Page;
 describe('volunteer journey on a phone', () => {
   it('a volunteer signs in and registers under their real name; a wrong check digit is caught as typed', async () => {
     phone = await newPage(browser, PHONE);
-    await phone.goto('/m/volunteer');
+    await phone.goto('/m');
+    await phone.getByRole('link', { name: /^志愿服务：/ }).click();
+    await phone.waitForURL(/\/m\/volunteer$/);
     await visible(phone, '找志愿项目');
     await screenshot(phone, 'volunteer-phone-home-signed-out');
     await phone.getByRole('link', { name: '我的时长' }).click();

@@ -1389,6 +1389,7 @@ export const en: Messages = {
   volunteerMobile: {
     brand: 'Linli · Volunteering',
     home: 'Volunteer home',
+    entry: 'Volunteering: projects, sign-up, check-in, hours ›',
     homeTitle: 'Volunteering',
     me: 'My volunteering',
     signIn: 'Sign in',

@@ -1357,6 +1357,7 @@ export const zhCN = {
   volunteerMobile: {
     brand: '邻里 · 志愿服务',
     home: '志愿者首页',
+    entry: '志愿服务：找项目、报名、扫码签到、查时长 ›',
     homeTitle: '志愿服务',
     me: '我的志愿服务',
     signIn: '登录',

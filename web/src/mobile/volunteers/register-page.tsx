@@ -141,7 +141,7 @@ function RegisterForm({ session }: { session: Session }) {
         <Form.Item
           name="idNumber"
           label={t('volunteerMobile.idNumber')}
-          help={t('volunteerMobile.idNumberHelp')}
+          description={t('volunteerMobile.idNumberHelp')}
           validateTrigger="onBlur"
           rules={[
             { required: true, message: t('volunteerMobile.idNumberRequired') },
@@ -178,7 +178,7 @@ function RegisterForm({ session }: { session: Session }) {
         >
           <CommunityField />
         </Form.Item>
-        <Form.Item name="skills" label={t('volunteerMobile.skills')} help={t('volunteerMobile.optional')}>
+        <Form.Item name="skills" label={t('volunteerMobile.skills')} description={t('volunteerMobile.optional')}>
           <Selector
             multiple
             columns={2}
@@ -195,7 +195,11 @@ function RegisterForm({ session }: { session: Session }) {
             ]}
           />
         </Form.Item>
-        <Form.Item name="availability" label={t('volunteerMobile.availability')} help={t('volunteerMobile.optional')}>
+        <Form.Item
+          name="availability"
+          label={t('volunteerMobile.availability')}
+          description={t('volunteerMobile.optional')}
+        >
           <Selector
             className="linli-m-slots"
             multiple

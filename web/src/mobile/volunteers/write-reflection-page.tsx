@@ -127,7 +127,7 @@ function WriteForm() {
         >
           <TextArea rows={6} maxLength={5000} showCount placeholder={t('volunteerMobile.reflectionTextPlaceholder')} />
         </Form.Item>
-        <Form.Item name="photos" label={t('volunteerMobile.photos')} help={t('volunteerMobile.photosHelp')}>
+        <Form.Item name="photos" label={t('volunteerMobile.photos')} description={t('volunteerMobile.photosHelp')}>
           <ImageUploader
             accept="image/jpeg,image/png,image/webp"
             maxCount={REFLECTION_PHOTOS_MAX}
