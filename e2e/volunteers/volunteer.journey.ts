@@ -133,6 +133,11 @@ describe('volunteer journey on a phone', () => {
   it('finds the project in the community and signs up for the shift', async () => {
     await phone.goto('/m/volunteer/projects');
     await visible(phone, projectTitle);
+    // the field filter: another field shows nothing, the project's own field shows it again
+    await phone.getByText('传播科学理论', { exact: true }).click();
+    await visible(phone, '没有正在招募的项目，换个日期或领域试试。');
+    await phone.getByText('提供便民服务', { exact: true }).click();
+    await visible(phone, projectTitle);
     await screenshot(phone, 'volunteer-phone-projects');
     await phone.getByRole('link', { name: new RegExp(projectTitle.replace(/[（）]/g, '.')) }).click();
     await phone.waitForURL(/\/m\/volunteer\/projects\/[0-9a-f-]{36}$/);
@@ -203,6 +208,10 @@ describe('volunteer journey on a phone', () => {
     await visible(phone, orgName);
     await visible(phone, '再服务 97.5 小时升一星');
     await screenshot(phone, 'volunteer-phone-hours');
+    await phone.goto('/m/volunteer');
+    await visible(phone, '累计服务 2.5 小时');
+    await screenshot(phone, 'volunteer-phone-home');
+    await phone.goto('/m/volunteer/hours');
     await phone.getByRole('button', { name: new RegExp(`申请更正 ${projectTitle.replace(/[（）]/g, '.')}`) }).click();
     await visible(phone, '提交更正申请');
     await phone.waitForTimeout(600); // the sheet slides up
