@@ -15,8 +15,17 @@ function vendorChunk(id: string): string | null {
   if (name === 'echarts' || name === 'zrender') {
     return 'echarts';
   }
-  if (name === 'antd-mobile' || name.startsWith('@react-spring/') || name.startsWith('@use-gesture/')) {
+  if (
+    name === 'antd-mobile' ||
+    name === 'antd-mobile-icons' ||
+    name.startsWith('@react-spring/') ||
+    name.startsWith('@use-gesture/')
+  ) {
     return 'antd-mobile';
+  }
+  // the QR decoder is only for phones without BarcodeDetector, on the scan page (mobile/volunteers/qr-reader.ts)
+  if (name === 'jsqr') {
+    return 'jsqr';
   }
   if (name.startsWith('@ant-design/pro-')) {
     return 'pro-components';

@@ -334,6 +334,7 @@ export const ProjectListQuery = z.object({
 export type ProjectListQuery = z.infer<typeof ProjectListQuery>;
 
 export const PublicProject = Project.omit({ abilities: true });
+export type PublicProject = z.infer<typeof PublicProject>;
 export const PublicProjectList = z.object({ items: z.array(ProjectSummary), nextCursor: z.string().nullable() });
 export const PublicProjectQuery = ProjectListQuery.omit({ status: true }).extend({
   areaCode: AreaCode.describe('community, township or any area: published projects in its subtree'),
@@ -497,6 +498,7 @@ export const MyRecords = z.object({
   totalConfirmedHours: z.number(),
   star: StarLevel,
 });
+export type MyRecords = z.infer<typeof MyRecords>;
 
 // ─── star levels and calendar ───────────────────────────────────────────────
 
@@ -525,3 +527,105 @@ export const CalendarQuery = z.object({ year: z.coerce.number().int().min(2000).
 export const CalendarList = z.object({
   items: z.array(z.object({ date: z.string(), isWorkingDay: z.boolean(), note: z.string() })),
 });
+
+// ─── reflections (心得体会) and the showcase (志愿服务展示) ──────────────────────
+
+/** submitted: waiting for the organization · published: on the showcase · rejected: sent back with a reason */
+export const reflectionStatuses = ['submitted', 'published', 'rejected'] as const;
+export type ReflectionStatus = (typeof reflectionStatuses)[number];
+export const REFLECTION_PHOTOS_MAX = 9;
+
+/** A volunteer writes about a project they served in (a finished service record of it). */
+export const ReflectionBody = z.object({
+  projectId: Id,
+  title: z
+    .string()
+    .trim()
+    .min(2, { message: 'reflection.title.tooShort' })
+    .max(60, { message: 'reflection.title.tooLong' }),
+  text: z
+    .string()
+    .trim()
+    .min(10, { message: 'reflection.text.tooShort' })
+    .max(5000, { message: 'reflection.text.tooLong' }),
+});
+export type ReflectionBody = z.infer<typeof ReflectionBody>;
+export const ReflectionRejectionBody = z.object({
+  reason: z.string().trim().min(2, { message: 'reason.required' }).max(500),
+});
+export type ReflectionRejectionBody = z.infer<typeof ReflectionRejectionBody>;
+
+export const ReflectionPhoto = z.object({
+  id: z.string(),
+  width: z.number(),
+  height: z.number(),
+  url: z.string(),
+  thumbUrl: z.string(),
+});
+export const Reflection = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  projectTitle: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  volunteerId: z.string(),
+  /** the volunteer's name: for the volunteer and the reviewing organization only */
+  authorName: z.string(),
+  title: z.string(),
+  text: z.string(),
+  status: z.enum(reflectionStatuses),
+  reviewReason: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  createdAt: z.string(),
+  photos: z.array(ReflectionPhoto),
+  abilities: z.object({ addPhotos: z.boolean(), publish: z.boolean(), reject: z.boolean() }),
+});
+export type Reflection = z.infer<typeof Reflection>;
+export const ReflectionList = z.object({ items: z.array(Reflection), nextCursor: z.string().nullable() });
+export const ReflectionListQuery = z.object({
+  orgId: Id.optional(),
+  projectId: Id.optional(),
+  status: z.enum(reflectionStatuses).optional(),
+  cursor: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ReflectionListQuery = z.infer<typeof ReflectionListQuery>;
+export const ReflectionPhotoParams = z.object({ id: Id, photoId: Id });
+export const ReflectionPhotoQuery = z.object({ size: z.enum(['display', 'thumb']).default('display') });
+export const ReflectionPhotoCreated = z.object({ photoId: z.string() });
+
+/** A published reflection on the showcase: the author's name masked (王** ), nothing else about them. */
+export const ShowcaseReflection = z.object({
+  id: z.string(),
+  title: z.string(),
+  text: z.string(),
+  authorMaskedName: z.string(),
+  publishedAt: z.string(),
+  photos: z.array(ReflectionPhoto),
+});
+export const ShowcaseProject = ProjectSummary.pick({
+  id: true,
+  orgName: true,
+  areaFullName: true,
+  title: true,
+  field: true,
+  firstShiftAt: true,
+  lastShiftAt: true,
+}).extend({
+  description: z.string(),
+  /** the photos of its published reflections, newest first (at most 9) */
+  photos: z.array(ReflectionPhoto),
+  reflectionCount: z.number(),
+  /** its published reflections, newest first (at most 10) */
+  reflections: z.array(ShowcaseReflection),
+});
+export type ShowcaseProject = z.infer<typeof ShowcaseProject>;
+export const ShowcaseList = z.object({ items: z.array(ShowcaseProject), nextCursor: z.string().nullable() });
+export const ShowcaseQuery = z.object({
+  areaCode: AreaCode.describe('community, township or any area: projects in its subtree'),
+  field: z.enum(activityFields).optional(),
+  cursor: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+export type ShowcaseQuery = z.infer<typeof ShowcaseQuery>;

@@ -108,6 +108,12 @@ export function createPersonalDataCipher(masterKey: Buffer, algorithm: 'sm4' | '
   };
 }
 
+/** 王小明 → 王** (the first character kept): how a person is named on public pages. */
+export function maskName(name: string): string {
+  const chars = Array.from(name.trim());
+  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
+}
+
 /** 13812345678 → 138****5678 */
 export function maskMobile(mobile: string): string {
   return mobile.length === 11 ? `${mobile.slice(0, 3)}****${mobile.slice(7)}` : '****';
@@ -137,10 +143,4 @@ export function isValidIdNumber(raw: string): boolean {
     sum += Number(id[i]) * ID_WEIGHTS[i]!;
   }
   return ID_CHECK[sum % 11] === id[17];
-}
-
-/** 林志愿 → 林**: the first character kept (a public page shows no more). */
-export function maskName(name: string): string {
-  const chars = [...name.trim()];
-  return chars.length === 0 ? '*' : `${chars[0]}${'*'.repeat(Math.max(1, chars.length - 1))}`;
 }

@@ -26,3 +26,23 @@ export function chinaDay(iso: string | Date): string {
   const time = typeof iso === 'string' ? Date.parse(iso) : iso.getTime();
   return new Date(time + 8 * 3_600_000).toISOString().slice(0, 10);
 }
+
+/** “11月25日 周三” in China time, in the reader's language. */
+export function dayText(iso: string): string {
+  return new Intl.DateTimeFormat(currentLanguage(), {
+    timeZone: 'Asia/Shanghai',
+    month: 'long',
+    day: 'numeric',
+    weekday: 'short',
+  }).format(new Date(iso));
+}
+
+/** “14:05” in China time. */
+export function timeText(iso: string): string {
+  return new Intl.DateTimeFormat(currentLanguage(), {
+    timeZone: 'Asia/Shanghai',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(iso));
+}

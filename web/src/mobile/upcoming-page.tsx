@@ -38,6 +38,9 @@ export function UpcomingPage() {
           {community ? t('activityMobile.change') : t('activityMobile.choose')}
         </Button>
       </section>
+      <Link to="/m/volunteer" className="linli-m-card">
+        {t('volunteerMobile.entry')}
+      </Link>
       {community ? <Upcoming community={community} /> : null}
       <CommunityPicker visible={isPicking} onClose={() => setPicking(false)} onPick={remember} />
     </MobileShell>

@@ -8,7 +8,9 @@
  * needs/dispatch loop) drive.
  */
 
+export { photoErrors } from './errors';
 export { type ActivityPath, activityPath, defaultPathRules, effectiveRules } from './path-rules';
+export { PHOTO_MAX_BYTES, preparePhoto } from './photos';
 export { activityRoutes } from './routes';
 export {
   type ActivityDeps,

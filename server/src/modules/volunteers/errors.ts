@@ -46,3 +46,10 @@ export const recordErrors = defineErrors({
   RECORD_REQUEST_OPEN: { status: 409, message: '该记录已有一项待处理的更正申请' },
   CORRECTION_ALREADY_DECIDED: { status: 409, message: '该更正申请已经处理过了' },
 });
+
+export const reflectionErrors = defineErrors({
+  REFLECTION_NOT_SERVED: { status: 409, message: '只有在该项目服务过（已签退）的志愿者才能写心得体会' },
+  REFLECTION_ALREADY_REVIEWED: { status: 409, message: '该心得体会已经审核过了' },
+  REFLECTION_PHOTOS_LOCKED: { status: 409, message: '心得体会发布后不能再添加照片' },
+  REFLECTION_PHOTO_TOO_MANY: { status: 409, message: '每篇心得体会最多上传9张照片' },
+});

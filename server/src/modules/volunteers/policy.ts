@@ -1,7 +1,7 @@
 import type { PermissionKey } from '@linli/contract/permissions';
-import type { Project, ServiceRecordDetail, Station, VolunteerView } from '@linli/contract/volunteers';
+import type { Project, Reflection, ServiceRecordDetail, Station, VolunteerView } from '@linli/contract/volunteers';
 import { type Actor, grantCarries, isInScope, type Scope, scopeOf } from '../../platform/access';
-import type { ProjectRow, RecordRow, VolunteerAccess } from './tables';
+import type { ProjectRow, RecordRow, ReflectionRow, VolunteerAccess } from './tables';
 
 /**
  * Object rules for volunteer service. As in activities, an organization's administrators act
@@ -119,4 +119,29 @@ export function recordAbilities(actor: Actor, r: RecordRow, orgAreaCode: string)
     confirm: manages && r.status === 'pending',
     requestCorrection: own && r.status !== 'open' && !r.has_open_request,
   };
+}
+
+// ─── reflections ───────────────────────────────────────────────────────────────
+
+type ReflectionSubject = Pick<ReflectionRow, 'volunteer_user_id' | 'org_id' | 'org_area_code' | 'area_code' | 'status'>;
+
+const isAuthor = (actor: Actor, x: ReflectionSubject) =>
+  x.volunteer_user_id !== null && x.volunteer_user_id === actor.userId;
+
+/** The project's organization reviews its volunteers' reflections (published after its review: issue 5 item 6). */
+export const mayReviewReflection = (actor: Actor, x: ReflectionSubject) =>
+  mayManageProject(actor, { org_id: x.org_id, org_area_code: x.org_area_code });
+
+/** The author, the project's organization and the officers of the project's area. */
+export function mayReadReflection(actor: Actor, x: ReflectionSubject): boolean {
+  return (
+    isAuthor(actor, x) ||
+    actsFor(actor, 'volunteerProjects.read', { id: x.org_id, areaCode: x.org_area_code }) ||
+    isInScope(officerScope(actor, 'volunteerProjects.read'), x.area_code)
+  );
+}
+
+export function reflectionAbilities(actor: Actor, x: ReflectionSubject): Reflection['abilities'] {
+  const reviews = mayReviewReflection(actor, x) && x.status === 'submitted';
+  return { addPhotos: isAuthor(actor, x) && x.status === 'submitted', publish: reviews, reject: reviews };
 }

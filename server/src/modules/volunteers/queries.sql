@@ -120,6 +120,24 @@ SELECT r.id, r.volunteer_id, v.name AS volunteer_name, v.user_id AS volunteer_us
      EXISTS (SELECT 1 FROM service_record_corrections c WHERE c.record_id = r.id AND c.status = 'pending') AS has_open_request
 FROM service_records r JOIN volunteers v ON v.id = r.volunteer_id JOIN organizations o ON o.id = r.org_id WHERE r.shift_id = $1 AND r.volunteer_id = $2 FOR UPDATE OF r;
 
+-- findReflection (1 of 2)
+SELECT x.id, x.volunteer_id, v.name AS volunteer_name, v.user_id AS volunteer_user_id,
+     x.project_id, p.title AS project_title, x.org_id, o.name AS org_name, o.area_code AS org_area_code,
+     x.area_code, x.title, x.body, x.status, x.review_reason, x.reviewed_at, x.published_at, x.created_at
+FROM volunteer_reflections x JOIN volunteers v ON v.id = x.volunteer_id
+JOIN volunteer_projects p ON p.id = x.project_id JOIN organizations o ON o.id = x.org_id WHERE x.id = $1;
+
+-- findReflection (2 of 2)
+SELECT x.id, x.volunteer_id, v.name AS volunteer_name, v.user_id AS volunteer_user_id,
+     x.project_id, p.title AS project_title, x.org_id, o.name AS org_name, o.area_code AS org_area_code,
+     x.area_code, x.title, x.body, x.status, x.review_reason, x.reviewed_at, x.published_at, x.created_at
+FROM volunteer_reflections x JOIN volunteers v ON v.id = x.volunteer_id
+JOIN volunteer_projects p ON p.id = x.project_id JOIN organizations o ON o.id = x.org_id WHERE x.id = $1 FOR UPDATE OF x;
+
+-- findReflectionPhotos
+SELECT id, reflection_id, width, height FROM volunteer_reflection_photos
+WHERE reflection_id = ANY($1::uuid[]) ORDER BY uploaded_at, id;
+
 -- findRoles
 SELECT id, project_id, name, description, places FROM volunteer_project_roles WHERE project_id = $1 ORDER BY position;
 
@@ -237,6 +255,14 @@ INSERT INTO service_records (volunteer_id, org_id, project_id, project_title, sh
   started_at, ended_at, minutes, content, source, status, created_by)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
   CASE WHEN $10::timestamptz IS NULL THEN 'open' ELSE 'pending' END, $14) RETURNING id;
+
+-- insertReflection
+INSERT INTO volunteer_reflections (volunteer_id, project_id, org_id, area_code, title, body, created_by)
+VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id;
+
+-- insertReflectionPhoto
+INSERT INTO volunteer_reflection_photos (reflection_id, display, thumb, width, height, sha256, uploaded_by)
+VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (reflection_id, sha256) DO NOTHING RETURNING id;
 
 -- insertRoles
 INSERT INTO volunteer_project_roles (project_id, name, description, places, position) VALUES ($1, $2, $3, $4, $5);
@@ -406,6 +432,17 @@ SELECT p.id, p.org_id, o.name AS org_name, o.area_code AS org_area_code, p.activ
        WHERE sh.project_id = p.id) AS confirmed
 FROM volunteer_projects p JOIN organizations o ON o.id = p.org_id WHERE p.status = 'published' AND p.area_code BETWEEN $1 AND $2 ORDER BY p.id LIMIT $3;
 
+-- listPublishedReflections
+SELECT * FROM (
+     SELECT r.*, row_number() OVER (PARTITION BY r.project_id ORDER BY r.published_at DESC, r.id DESC) AS n,
+            count(*) OVER (PARTITION BY r.project_id)::int AS project_count
+       FROM (SELECT x.id, x.volunteer_id, v.name AS volunteer_name, v.user_id AS volunteer_user_id,
+     x.project_id, p.title AS project_title, x.org_id, o.name AS org_name, o.area_code AS org_area_code,
+     x.area_code, x.title, x.body, x.status, x.review_reason, x.reviewed_at, x.published_at, x.created_at
+FROM volunteer_reflections x JOIN volunteers v ON v.id = x.volunteer_id
+JOIN volunteer_projects p ON p.id = x.project_id JOIN organizations o ON o.id = x.org_id WHERE x.project_id = ANY($1::uuid[]) AND x.status = 'published') r
+   ) ranked WHERE n <= $2 ORDER BY project_id, published_at DESC, id DESC;
+
 -- listRecords (1 of 3)
 SELECT r.id, r.volunteer_id, v.name AS volunteer_name, v.user_id AS volunteer_user_id, r.org_id,
      o.name AS org_name, r.project_id, r.project_title, r.shift_id, r.area_code, (SELECT ar.full_name FROM areas ar WHERE ar.code = r.area_code ORDER BY ar.level LIMIT 1) AS area_full_name,
@@ -434,6 +471,27 @@ SELECT r.id, r.volunteer_id, v.name AS volunteer_name, v.user_id AS volunteer_us
      EXISTS (SELECT 1 FROM service_record_corrections c WHERE c.record_id = r.id AND c.status = 'pending') AS has_open_request
 FROM service_records r JOIN volunteers v ON v.id = r.volunteer_id JOIN organizations o ON o.id = r.org_id WHERE r.volunteer_id = $1 ORDER BY r.started_at DESC, r.id DESC LIMIT 2000;
 
+-- listReflections (1 of 2)
+SELECT x.id, x.volunteer_id, v.name AS volunteer_name, v.user_id AS volunteer_user_id,
+     x.project_id, p.title AS project_title, x.org_id, o.name AS org_name, o.area_code AS org_area_code,
+     x.area_code, x.title, x.body, x.status, x.review_reason, x.reviewed_at, x.published_at, x.created_at
+FROM volunteer_reflections x JOIN volunteers v ON v.id = x.volunteer_id
+JOIN volunteer_projects p ON p.id = x.project_id JOIN organizations o ON o.id = x.org_id WHERE (false OR x.org_id = ANY($1::uuid[])) AND x.project_id = $2 AND x.status = $3 ORDER BY x.created_at DESC, x.id DESC LIMIT $4;
+
+-- listReflections (2 of 2)
+SELECT x.id, x.volunteer_id, v.name AS volunteer_name, v.user_id AS volunteer_user_id,
+     x.project_id, p.title AS project_title, x.org_id, o.name AS org_name, o.area_code AS org_area_code,
+     x.area_code, x.title, x.body, x.status, x.review_reason, x.reviewed_at, x.published_at, x.created_at
+FROM volunteer_reflections x JOIN volunteers v ON v.id = x.volunteer_id
+JOIN volunteer_projects p ON p.id = x.project_id JOIN organizations o ON o.id = x.org_id WHERE (false OR x.org_id = ANY($1::uuid[])) AND x.project_id = $2 ORDER BY x.created_at DESC, x.id DESC LIMIT $3;
+
+-- listReflectionsOfVolunteer
+SELECT x.id, x.volunteer_id, v.name AS volunteer_name, v.user_id AS volunteer_user_id,
+     x.project_id, p.title AS project_title, x.org_id, o.name AS org_name, o.area_code AS org_area_code,
+     x.area_code, x.title, x.body, x.status, x.review_reason, x.reviewed_at, x.published_at, x.created_at
+FROM volunteer_reflections x JOIN volunteers v ON v.id = x.volunteer_id
+JOIN volunteer_projects p ON p.id = x.project_id JOIN organizations o ON o.id = x.org_id WHERE x.volunteer_id = $1 ORDER BY x.created_at DESC, x.id DESC LIMIT 500;
+
 -- listRoster
 SELECT su.id, su.shift_id, su.role_id, r.name AS role_name, su.project_id, p.title AS project_title,
      p.org_id, sh.starts_at, sh.ends_at, su.volunteer_id, v.name AS volunteer_name, v.mobile_enc, su.status,
@@ -447,6 +505,18 @@ JOIN volunteer_project_roles r ON r.id = su.role_id
 JOIN volunteer_projects p ON p.id = su.project_id
 JOIN volunteer_shifts sh ON sh.id = su.shift_id
 JOIN volunteers v ON v.id = su.volunteer_id WHERE su.shift_id = $1 ORDER BY r.position, su.status, su.waiting_seq, su.created_at;
+
+-- listShowcaseProjects
+SELECT p.id, p.org_id, o.name AS org_name, o.area_code AS org_area_code, p.activity_id, p.area_code,
+     (SELECT ar.full_name FROM areas ar WHERE ar.code = p.area_code ORDER BY ar.level LIMIT 1) AS area_full_name, p.title, p.description, p.service_content, p.field, p.address,
+     p.min_age, p.max_age, p.required_skills, p.status, p.published_at, p.closed_at,
+     (SELECT min(sh.starts_at) FROM volunteer_shifts sh WHERE sh.project_id = p.id) AS first_shift_at,
+     (SELECT max(sh.starts_at) FROM volunteer_shifts sh WHERE sh.project_id = p.id) AS last_shift_at,
+     (SELECT coalesce(sum(sl.places), 0)::int FROM volunteer_slots sl JOIN volunteer_shifts sh ON sh.id = sl.shift_id
+       WHERE sh.project_id = p.id) AS places,
+     (SELECT coalesce(sum(sl.confirmed), 0)::int FROM volunteer_slots sl JOIN volunteer_shifts sh ON sh.id = sl.shift_id
+       WHERE sh.project_id = p.id) AS confirmed
+FROM volunteer_projects p JOIN organizations o ON o.id = p.org_id WHERE p.area_code BETWEEN $1 AND $2 AND p.status IN ('published', 'closed') AND EXISTS (SELECT 1 FROM volunteer_reflections x WHERE x.project_id = p.id AND x.status = 'published') ORDER BY p.id LIMIT $3;
 
 -- listSignupsOfVolunteer
 SELECT su.id, su.shift_id, su.role_id, r.name AS role_name, su.project_id, p.title AS project_title,
@@ -534,6 +604,16 @@ WHERE id IN (SELECT id FROM volunteer_signups WHERE shift_id = $1 AND role_id = 
               ORDER BY waiting_seq LIMIT $3)
 RETURNING id, volunteer_id;
 
+-- readReflectionPhoto (1 of 2)
+SELECT ph.display AS bytes FROM volunteer_reflection_photos ph
+  JOIN volunteer_reflections x ON x.id = ph.reflection_id
+WHERE ph.id = $1 AND ph.reflection_id = $2 AND ($3::boolean = false OR x.status = 'published');
+
+-- readReflectionPhoto (2 of 2)
+SELECT ph.thumb AS bytes FROM volunteer_reflection_photos ph
+  JOIN volunteer_reflections x ON x.id = ph.reflection_id
+WHERE ph.id = $1 AND ph.reflection_id = $2 AND ($3::boolean = false OR x.status = 'published');
+
 -- setProjectStatus
 UPDATE volunteer_projects SET status = $2, updated_at = now(),
   published_at = CASE WHEN $2 = 'published' THEN now() ELSE published_at END,
@@ -544,6 +624,11 @@ WHERE id = $1;
 UPDATE service_records SET started_at = $2, ended_at = $3, minutes = $4, content = $5,
 status = CASE WHEN $3::timestamptz IS NULL THEN 'open' WHEN status = 'open' THEN 'pending' ELSE status END,
 updated_at = now() WHERE id = $1;
+
+-- setReflectionReview
+UPDATE volunteer_reflections SET status = $2, review_reason = $3, reviewed_by = $4, reviewed_at = now(),
+  published_at = CASE WHEN $2 = 'published' THEN now() END, updated_at = now()
+WHERE id = $1;
 
 -- setSlot
 UPDATE volunteer_slots SET places = $3, confirmed = $4, next_waiting_seq = $5 WHERE shift_id = $1 AND role_id = $2;

@@ -4,6 +4,8 @@ import type {
   CorrectionRow,
   ProjectRow,
   RecordRow,
+  ReflectionPhotoRow,
+  ReflectionRow,
   RoleRow,
   ShiftFacts,
   ShiftRow,
@@ -1132,4 +1134,215 @@ export async function hasSameRecord(
     [r.volunteerId, r.orgId, r.startedAt, r.endedAt],
   );
   return rows[0]!.found;
+}
+
+// ─── reflections and the showcase ────────────────────────────────────────────
+
+/** Whether the volunteer finished a record of the project (checked out, pending or confirmed). */
+export async function hasServedIn(db: Queryable, volunteerId: string, projectId: string): Promise<boolean> {
+  const { rows } = await db.query<{ served: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM service_records WHERE volunteer_id = $1 AND project_id = $2
+       AND status IN ('pending', 'confirmed')) AS served`,
+    [volunteerId, projectId],
+  );
+  return rows[0]!.served;
+}
+
+export async function insertReflection(
+  db: Queryable,
+  r: {
+    volunteerId: string;
+    projectId: string;
+    orgId: string;
+    areaCode: string;
+    title: string;
+    body: string;
+    createdBy: string;
+  },
+): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO volunteer_reflections (volunteer_id, project_id, org_id, area_code, title, body, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [r.volunteerId, r.projectId, r.orgId, r.areaCode, r.title, r.body, r.createdBy],
+  );
+  return rows[0]!.id;
+}
+
+const REFLECTION_SELECT = `SELECT x.id, x.volunteer_id, v.name AS volunteer_name, v.user_id AS volunteer_user_id,
+       x.project_id, p.title AS project_title, x.org_id, o.name AS org_name, o.area_code AS org_area_code,
+       x.area_code, x.title, x.body, x.status, x.review_reason, x.reviewed_at, x.published_at, x.created_at
+  FROM volunteer_reflections x JOIN volunteers v ON v.id = x.volunteer_id
+  JOIN volunteer_projects p ON p.id = x.project_id JOIN organizations o ON o.id = x.org_id`;
+
+export async function findReflection(db: Queryable, id: string, forUpdate = false): Promise<ReflectionRow | null> {
+  const { rows } = await db.query<ReflectionRow>(
+    `${REFLECTION_SELECT} WHERE x.id = $1${forUpdate ? ' FOR UPDATE OF x' : ''}`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+export async function listReflectionsOfVolunteer(db: Queryable, volunteerId: string): Promise<ReflectionRow[]> {
+  const { rows } = await db.query<ReflectionRow>(
+    `${REFLECTION_SELECT} WHERE x.volunteer_id = $1 ORDER BY x.created_at DESC, x.id DESC LIMIT 500`,
+    [volunteerId],
+  );
+  return rows;
+}
+
+/** Reflections to review or read: officers by the project's area, administrators their organizations'. */
+export async function listReflections(
+  db: Queryable,
+  f: {
+    access: VolunteerAccess;
+    orgId?: string;
+    projectId?: string;
+    status?: string;
+    after?: { createdAt: Date; id: string };
+    limit: number;
+  },
+): Promise<ReflectionRow[]> {
+  const params: unknown[] = [];
+  const where = [accessSql(f.access, 'x.area_code', 'x.org_id = ANY($ORGS)', params)];
+  for (const [column, value] of [
+    ['x.org_id', f.orgId],
+    ['x.project_id', f.projectId],
+    ['x.status', f.status],
+  ] as const) {
+    if (value) {
+      params.push(value);
+      where.push(`${column} = $${params.length}`);
+    }
+  }
+  if (f.after) {
+    params.push(f.after.createdAt, f.after.id);
+    where.push(`(x.created_at, x.id) < ($${params.length - 1}, $${params.length})`);
+  }
+  params.push(f.limit);
+  const { rows } = await db.query<ReflectionRow>(
+    `${REFLECTION_SELECT} WHERE ${where.join(' AND ')} ORDER BY x.created_at DESC, x.id DESC LIMIT $${params.length}`,
+    params,
+  );
+  return rows;
+}
+
+export async function setReflectionReview(
+  db: Queryable,
+  id: string,
+  r: { status: 'published' | 'rejected'; reason: string | null; by: string },
+) {
+  await db.query(
+    `UPDATE volunteer_reflections SET status = $2, review_reason = $3, reviewed_by = $4, reviewed_at = now(),
+       published_at = CASE WHEN $2 = 'published' THEN now() END, updated_at = now()
+     WHERE id = $1`,
+    [id, r.status, r.reason, r.by],
+  );
+}
+
+export async function insertReflectionPhoto(
+  db: Queryable,
+  p: {
+    reflectionId: string;
+    display: Buffer;
+    thumb: Buffer;
+    width: number;
+    height: number;
+    sha256: Buffer;
+    uploadedBy: string;
+  },
+): Promise<string | null> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO volunteer_reflection_photos (reflection_id, display, thumb, width, height, sha256, uploaded_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (reflection_id, sha256) DO NOTHING RETURNING id`,
+    [p.reflectionId, p.display, p.thumb, p.width, p.height, p.sha256, p.uploadedBy],
+  );
+  return rows[0]?.id ?? null;
+}
+
+export async function countReflectionPhotos(db: Queryable, reflectionId: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM volunteer_reflection_photos WHERE reflection_id = $1',
+    [reflectionId],
+  );
+  return rows[0]!.n;
+}
+
+export async function findReflectionPhotos(db: Queryable, reflectionIds: string[]): Promise<ReflectionPhotoRow[]> {
+  if (reflectionIds.length === 0) {
+    return [];
+  }
+  const { rows } = await db.query<ReflectionPhotoRow>(
+    `SELECT id, reflection_id, width, height FROM volunteer_reflection_photos
+     WHERE reflection_id = ANY($1::uuid[]) ORDER BY uploaded_at, id`,
+    [reflectionIds],
+  );
+  return rows;
+}
+
+/** A photo's bytes; `publishedOnly`: only of a published reflection (the public showcase). */
+export async function readReflectionPhoto(
+  db: Queryable,
+  reflectionId: string,
+  photoId: string,
+  size: 'display' | 'thumb',
+  publishedOnly: boolean,
+): Promise<Buffer | null> {
+  const column = size === 'thumb' ? 'ph.thumb' : 'ph.display';
+  const { rows } = await db.query<{ bytes: Buffer }>(
+    `SELECT ${column} AS bytes FROM volunteer_reflection_photos ph
+       JOIN volunteer_reflections x ON x.id = ph.reflection_id
+     WHERE ph.id = $1 AND ph.reflection_id = $2 AND ($3::boolean = false OR x.status = 'published')`,
+    [photoId, reflectionId, publishedOnly],
+  );
+  return rows[0]?.bytes ?? null;
+}
+
+/**
+ * The showcase: projects of an area's subtree, published or closed (never drafts), that have at
+ * least one published reflection; by id (the cursor).
+ */
+export async function listShowcaseProjects(
+  db: Queryable,
+  f: { within: { lo: string; hi: string }; field?: string; after?: string; limit: number },
+): Promise<ProjectRow[]> {
+  const params: unknown[] = [f.within.lo, f.within.hi];
+  const where = [
+    'p.area_code BETWEEN $1 AND $2',
+    `p.status IN ('published', 'closed')`,
+    `EXISTS (SELECT 1 FROM volunteer_reflections x WHERE x.project_id = p.id AND x.status = 'published')`,
+  ];
+  if (f.field) {
+    params.push(f.field);
+    where.push(`p.field = $${params.length}`);
+  }
+  if (f.after) {
+    params.push(f.after);
+    where.push(`p.id > $${params.length}`);
+  }
+  params.push(f.limit);
+  const { rows } = await db.query<ProjectRow>(
+    `${PROJECT_SELECT} WHERE ${where.join(' AND ')} ORDER BY p.id LIMIT $${params.length}`,
+    params,
+  );
+  return rows;
+}
+
+/** The newest `perProject` published reflections of each project, with each project's count. */
+export async function listPublishedReflections(
+  db: Queryable,
+  projectIds: string[],
+  perProject: number,
+): Promise<(ReflectionRow & { project_count: number })[]> {
+  if (projectIds.length === 0) {
+    return [];
+  }
+  const { rows } = await db.query<ReflectionRow & { project_count: number }>(
+    `SELECT * FROM (
+       SELECT r.*, row_number() OVER (PARTITION BY r.project_id ORDER BY r.published_at DESC, r.id DESC) AS n,
+              count(*) OVER (PARTITION BY r.project_id)::int AS project_count
+         FROM (${REFLECTION_SELECT} WHERE x.project_id = ANY($1::uuid[]) AND x.status = 'published') r
+     ) ranked WHERE n <= $2 ORDER BY project_id, published_at DESC, id DESC`,
+    [projectIds, perProject],
+  );
+  return rows;
 }

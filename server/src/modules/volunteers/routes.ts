@@ -29,6 +29,14 @@ import {
   PublicProjectQuery,
   PublicStationList,
   RecordListQuery,
+  Reflection,
+  ReflectionBody,
+  ReflectionList,
+  ReflectionListQuery,
+  ReflectionPhotoCreated,
+  ReflectionPhotoParams,
+  ReflectionPhotoQuery,
+  ReflectionRejectionBody,
   RevealedVolunteer,
   Roster,
   RosterBody,
@@ -37,6 +45,8 @@ import {
   ServiceRecordList,
   ShiftParams,
   ShiftsBody,
+  ShowcaseList,
+  ShowcaseQuery,
   Signup,
   SignupBody,
   SignupList,
@@ -61,7 +71,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from '../../platform/access';
 import type { Db } from '../../platform/db';
+import { platformErrors } from '../../platform/errors';
 import type { PersonalDataCipher } from '../../platform/personal-data';
+import { PHOTO_MAX_BYTES, photoErrors } from '../activities/index';
+import * as refl from './reflections';
 import * as svc from './service';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -804,5 +817,171 @@ export const volunteerRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: PersonalDa
       config: { access: 'public' },
     },
     async (request) => svc.listPublicStations(deps, request.query.areaCode),
+  );
+
+  // ─── reflections (心得体会) and the showcase ───
+  app.post(
+    '/api/reflections',
+    {
+      schema: {
+        summary: 'Write a reflection about a project I served in (waits for the organization’s review)',
+        tags,
+        body: ReflectionBody,
+        response: { 200: Reflection, ...errors },
+      },
+      config: { access: 'volunteers.self' },
+    },
+    async (request) =>
+      refl.getReflection(deps, request.actor!, await refl.writeReflection(deps, request.actor!, request.body)),
+  );
+  app.get(
+    '/api/volunteers/me/reflections',
+    {
+      schema: { summary: 'My reflections with their review', tags, response: { 200: ReflectionList, ...errors } },
+      config: { access: 'volunteers.self' },
+    },
+    async (request) => refl.listMyReflections(deps, request.actor!),
+  );
+  app.get(
+    '/api/reflections',
+    {
+      schema: {
+        summary: 'Reflections on the organization’s projects (to review) or of the jurisdiction, newest first',
+        tags,
+        querystring: ReflectionListQuery,
+        response: { 200: ReflectionList, ...errors },
+      },
+      config: { access: 'volunteerProjects.read' },
+    },
+    async (request) => refl.listReflections(deps, request.actor!, request.query),
+  );
+  app.get(
+    '/api/reflections/:id',
+    {
+      schema: {
+        summary: 'One reflection (the author, the project’s organization, officers of the area)',
+        tags,
+        params: IdParams,
+        response: { 200: Reflection, ...errors },
+      },
+      config: { access: 'authenticated' },
+    },
+    async (request) => refl.getReflection(deps, request.actor!, request.params.id),
+  );
+  app.post(
+    '/api/reflections/:id/photos',
+    {
+      schema: {
+        summary:
+          'Add a photo to my reflection before review (multipart field `file`; JPEG, PNG or WebP, at most 10 MB)',
+        tags,
+        params: IdParams,
+        consumes: ['multipart/form-data'],
+        response: { 200: ReflectionPhotoCreated, ...errors },
+      },
+      config: { access: 'volunteers.self' },
+    },
+    async (request) => {
+      const part = await request.file({ limits: { fileSize: PHOTO_MAX_BYTES, files: 1 } });
+      if (!part) {
+        throw platformErrors.VALIDATION_FAILED([
+          { path: 'file', code: 'photo.fileMissing', message: '请选择要上传的图片' },
+        ]);
+      }
+      let bytes: Buffer;
+      try {
+        bytes = await part.toBuffer();
+      } catch {
+        throw photoErrors.PHOTO_TOO_LARGE([{ path: 'file', code: 'PHOTO_TOO_LARGE', message: '图片不能超过 10 MB' }]);
+      }
+      return { photoId: await refl.addReflectionPhoto(deps, request.actor!, request.params.id, bytes) };
+    },
+  );
+  app.get(
+    '/api/reflections/:id/photos/:photoId',
+    {
+      schema: {
+        summary: 'A photo of a reflection (JPEG; ?size=thumb for the thumbnail)',
+        tags,
+        params: ReflectionPhotoParams,
+        querystring: ReflectionPhotoQuery,
+      },
+      config: { access: 'authenticated' },
+    },
+    async (request, reply) => {
+      const { id, photoId } = request.params;
+      const bytes = await refl.readReflectionPhoto(deps, request.actor!, id, photoId, request.query.size);
+      return reply.header('content-type', 'image/jpeg').header('cache-control', 'private, max-age=86400').send(bytes);
+    },
+  );
+  app.post(
+    '/api/reflections/:id/publication',
+    {
+      schema: {
+        summary: 'Publish a reflection onto the showcase (the project’s organization)',
+        tags,
+        params: IdParams,
+        response: { 200: Reflection, ...errors },
+      },
+      config: { access: 'volunteerProjects.manage' },
+    },
+    async (request) =>
+      refl.getReflection(
+        deps,
+        request.actor!,
+        await refl.reviewReflection(deps, request.actor!, request.params.id, { to: 'published' }),
+      ),
+  );
+  app.post(
+    '/api/reflections/:id/rejection',
+    {
+      schema: {
+        summary: 'Send a reflection back with a reason (the project’s organization)',
+        tags,
+        params: IdParams,
+        body: ReflectionRejectionBody,
+        response: { 200: Reflection, ...errors },
+      },
+      config: { access: 'volunteerProjects.manage' },
+    },
+    async (request) =>
+      refl.getReflection(
+        deps,
+        request.actor!,
+        await refl.reviewReflection(deps, request.actor!, request.params.id, {
+          to: 'rejected',
+          reason: request.body.reason,
+        }),
+      ),
+  );
+  app.get(
+    '/api/public/volunteer-showcase',
+    {
+      schema: {
+        summary: 'Projects of an area’s subtree with their published reflections and photos (names masked)',
+        tags: publicTags,
+        querystring: ShowcaseQuery,
+        response: { 200: ShowcaseList, ...publicErrors },
+      },
+      config: { access: 'public' },
+    },
+    async (request) => refl.listShowcase(deps, request.query),
+  );
+  app.get(
+    '/api/public/reflections/:id/photos/:photoId',
+    {
+      schema: {
+        summary: 'A photo of a published reflection',
+        tags: publicTags,
+        params: ReflectionPhotoParams,
+        querystring: ReflectionPhotoQuery,
+      },
+      config: { access: 'public' },
+    },
+    async (request, reply) => {
+      const { id, photoId } = request.params;
+      const bytes = await refl.readReflectionPhoto(deps, null, id, photoId, request.query.size);
+      return reply.header('content-type', 'image/jpeg').header('cache-control', 'public, max-age=86400').send(bytes);
+    },
   );
 };

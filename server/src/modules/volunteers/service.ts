@@ -534,7 +534,7 @@ function presentVolunteerLight(
 }
 
 /** A 12-digit code's level from its trailing zeros (enough for subtree filters). */
-function levelOfCode(code: string): AreaLevel {
+export function levelOfCode(code: string): AreaLevel {
   if (/^0{12}$/.test(code)) {
     return 'country';
   }

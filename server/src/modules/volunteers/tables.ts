@@ -4,6 +4,7 @@ import type {
   ProjectStatus,
   RecordSource,
   RecordStatus,
+  ReflectionStatus,
   SignupStatus,
   VolunteerSkill,
 } from '@linli/contract/volunteers';
@@ -181,3 +182,26 @@ export type StarSettingsRow = {
   thresholds_hours: number[] | null;
   five_star_needs_approval: boolean | null;
 };
+
+/** A row of `volunteer_reflections` (server/migrations/0013_reflections.sql) with names joined in. */
+export type ReflectionRow = {
+  id: string;
+  volunteer_id: string;
+  volunteer_name: string;
+  volunteer_user_id: string | null;
+  project_id: string;
+  project_title: string;
+  org_id: string;
+  org_name: string;
+  org_area_code: string;
+  area_code: string;
+  title: string;
+  body: string;
+  status: ReflectionStatus;
+  review_reason: string | null;
+  reviewed_at: Date | null;
+  published_at: Date | null;
+  created_at: Date;
+};
+
+export type ReflectionPhotoRow = { id: string; reflection_id: string; width: number; height: number };

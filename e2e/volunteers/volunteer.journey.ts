@@ -1,0 +1,263 @@
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ApiSession, seedActiveOrganization } from '../needs/seed';
+import { launchBrowser, newPage, screenshot, seedUser } from '../support/browser';
+
+/**
+ * C5's journey on a phone (issue 5, "What it must show"): a volunteer registers under their real
+ * name, signs up for a shift, checks in and out with the six-digit code from the organizer's
+ * screen, the organization confirms the hours, and the volunteer sees them (with stars and per
+ * organization). Then the volunteer writes a reflection, the organization publishes it, and the
+ * public showcase shows it under a masked name. The certificate steps come with the
+ * `certificates` branch (the TODO at the end).
+ *
+ * The shift starts in 15 minutes, so that sign-up is still open and check-in already is (from 30
+ * minutes before). Checked in and out a few seconds apart, the record holds 0 minutes; the
+ * organization corrects it from its paper sign-in sheet (a reason in the trail) before
+ * confirming, so that the hours shown are real figures.
+ */
+const browser = await launchBrowser();
+const PHONE = { width: 375, height: 812 };
+const COMMUNITY = '440104003104'; // 越秀区北京街道流水井社区
+const volunteer = { name: '欧阳志愿', mobile: '13922220001', password: 'Vol#Serve2026' };
+const founder = { name: '流水井助老队长', mobile: '13922220002', password: 'Org#Serve2026' };
+const committee = { name: '流水井两委委员欧', mobile: '13922220003', password: 'Com#Serve2026' };
+const ID_NUMBER = '11010519491231002X'; // GB 11643's own example: a valid check character
+const WRONG_ID = '110105194912310021';
+for (const [who, role] of [
+  [volunteer, 'volunteer'],
+  [founder, 'resident'],
+  [committee, 'committee'],
+] as const) {
+  await seedUser({ ...who, areaCode: COMMUNITY, grant: { role, areaCode: COMMUNITY, areaLevel: 'community' } });
+}
+const orgName = '流水井助老志愿服务队';
+const orgId = await seedActiveOrganization({
+  founder,
+  committee,
+  body: {
+    name: orgName,
+    tier: 'guided',
+    category: 'charity',
+    hubKind: 'none',
+    areaCode: COMMUNITY,
+    foundedOn: '2021-03-01',
+    serviceTargets: ['elderly'],
+    venue: '社区党群服务站',
+    memberCount: 25,
+    socialWorkerCount: 0,
+    certifiedSocialWorkerCount: 0,
+    partyOrg: 'instructor',
+    charterPartyClause: true,
+    leaders: [{ name: founder.name, role: 'leader', mobile: founder.mobile }],
+  },
+});
+
+/** A China date and time `minutes` from now. */
+function chinaClock(minutes: number) {
+  const iso = new Date(Date.now() + minutes * 60_000 + 8 * 3_600_000).toISOString();
+  return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
+}
+const start = chinaClock(15);
+const end = chinaClock(15 + 180);
+// seedActiveOrganization signed the founder in first (the password is now `${password}!x`)
+const organizer = await ApiSession.signIn({ ...founder, password: `${founder.password}!x` });
+afterAll(() => organizer.close());
+const projectTitle = '独居长者探访（周末班）';
+const project = await organizer.post<{ id: string; shifts: { id: string }[] }>('/api/volunteer-projects', {
+  orgId,
+  title: projectTitle,
+  description: '两人一组入户探访社区独居长者，陪伴聊天、测量血压、检查家中用电安全。',
+  serviceContent: '独居长者探访、陪伴与健康监测',
+  field: 'services',
+  address: '流水井社区党群服务站',
+  roles: [{ name: '探访员', description: '入户探访', places: 4 }],
+  shifts: [{ date: start.date, startTime: start.time, endTime: end.time }],
+});
+await organizer.post(`/api/volunteer-projects/${project.id}/publication`, {});
+const shiftId = project.shifts[0]!.id;
+const reflectionTitle = '陪伴是最长情的告白';
+// a small real PNG (64×48), as a phone would upload
+const photo = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAEAAAAAwCAIAAAAuKetIAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAfUlEQVRoge2SAQkAURSDlsWgF9ccF2M8/sAAOhY/TpO6gQugvqK7EHdJ3cAFUF/RXYi7pG7gAqiv6C7EXVI3cAHUV3QX4i6pG7gA6iu6C3GX1A1cAPUV3YW4S+oGLoD6iu5C3CV1AxdAfUV3Ie6SuoELoL6iuxB3Sd3AxwN+d31JDwNqdCQAAAAASUVORK5CYII=',
+  'base64',
+);
+
+const visible = (page: Page, text: string | RegExp) =>
+  expect.poll(() => page.getByText(text).first().isVisible(), { timeout: 15_000 }).toBe(true);
+
+let phone: Page;
+
+describe('volunteer journey on a phone', () => {
+  it('a volunteer signs in and registers under their real name; a wrong check digit is caught as typed', async () => {
+    phone = await newPage(browser, PHONE);
+    await phone.goto('/m');
+    await phone.getByRole('link', { name: /^志愿服务：/ }).click();
+    await phone.waitForURL(/\/m\/volunteer$/);
+    await visible(phone, '找志愿项目');
+    await screenshot(phone, 'volunteer-phone-home-signed-out');
+    await phone.getByRole('link', { name: '我的时长' }).click();
+    await phone.waitForURL(/\/sign-in\?next=/);
+    await phone.getByLabel('手机号').fill(volunteer.mobile);
+    await phone.getByLabel('密码', { exact: true }).fill(volunteer.password);
+    await phone.getByRole('button', { name: '登录' }).click();
+    await phone.waitForURL(/\/change-password/);
+    await phone.getByLabel('当前密码').fill(volunteer.password);
+    await phone.getByLabel('新密码', { exact: true }).fill(`${volunteer.password}!x`);
+    await phone.getByLabel('确认新密码').fill(`${volunteer.password}!x`);
+    await phone.getByRole('button', { name: '保存' }).click();
+    await phone.waitForURL(/\/m\/volunteer\/hours$/);
+    // not registered yet: the page offers the registration and comes back after it
+    await visible(phone, '请先完成志愿者实名注册');
+    await phone.getByRole('button', { name: '马上注册' }).click();
+    await phone.waitForURL(/\/m\/volunteer\/register\?next=/);
+
+    await expect.poll(() => phone.getByLabel('真实姓名').inputValue()).toBe(volunteer.name);
+    await phone.getByLabel('身份证号码').fill(WRONG_ID);
+    await phone.getByLabel('手机号').click();
+    await visible(phone, '身份证号码最后一位（校验位）不对，请核对');
+    await screenshot(phone, 'volunteer-phone-register-check-digit');
+    await phone.getByLabel('身份证号码').fill(ID_NUMBER);
+    await phone.getByLabel('手机号').fill(volunteer.mobile);
+    await visible(phone, '流水井社区');
+    await phone.getByText('急救', { exact: true }).click();
+    await phone.getByText('助老服务', { exact: true }).click();
+    await phone.getByText('周六上午', { exact: true }).click();
+    await screenshot(phone, 'volunteer-phone-register');
+    await phone.getByRole('button', { name: '提交注册' }).click();
+    await phone.waitForURL(/\/m\/volunteer\/hours$/, { timeout: 15_000 });
+    await visible(phone, '0 小时');
+    expect(await phone.locator('body').textContent()).not.toContain(ID_NUMBER);
+  });
+
+  it('finds the project in the community and signs up for the shift', async () => {
+    await phone.goto('/m/volunteer/projects');
+    await visible(phone, projectTitle);
+    // the field filter: another field shows nothing, the project's own field shows it again
+    await phone.getByText('传播科学理论', { exact: true }).click();
+    await visible(phone, '没有正在招募的项目，换个日期或领域试试。');
+    await phone.getByText('提供便民服务', { exact: true }).click();
+    await visible(phone, projectTitle);
+    await screenshot(phone, 'volunteer-phone-projects');
+    await phone.getByRole('link', { name: new RegExp(projectTitle.replace(/[（）]/g, '.')) }).click();
+    await phone.waitForURL(/\/m\/volunteer\/projects\/[0-9a-f-]{36}$/);
+    await visible(phone, '还剩 4 个名额（共 4 个）');
+    await screenshot(phone, 'volunteer-phone-project');
+    await phone.getByRole('button', { name: /^报名 探访员/ }).click();
+    const dialog = phone.getByRole('dialog');
+    await dialog.getByRole('button', { name: '报名' }).click();
+    await visible(phone, '报名成功，您已被录用');
+    await phone.waitForTimeout(600); // the dialog fades in
+    await screenshot(phone, 'volunteer-phone-signed-up');
+    await phone.getByRole('button', { name: '确定' }).click();
+    await visible(phone, '您已报名：探访员');
+    await visible(phone, '还剩 3 个名额（共 4 个）');
+
+    await phone.goto('/m/volunteer/signups');
+    await visible(phone, '已录用');
+    await screenshot(phone, 'volunteer-phone-signups');
+  });
+
+  it('checks in and out with the six-digit code from the organizer’s screen', async () => {
+    await phone.getByRole('button', { name: '扫码签到' }).click();
+    await phone.waitForURL(/\/m\/volunteer\/scan\?shift=/);
+    await visible(phone, projectTitle);
+    // no camera in this browser: the page says so and points to the code
+    await phone.getByRole('button', { name: '打开相机扫码' }).click();
+    await visible(phone, /6位签到码。$/);
+    const codeBox = phone.getByRole('textbox', { name: '或输入二维码下方的6位签到码' });
+
+    let code = await organizer.get<{ code: string }>(`/api/volunteer-shifts/${shiftId}/check-in-code`);
+    await codeBox.fill(code.code);
+    await screenshot(phone, 'volunteer-phone-scan');
+    await phone.getByRole('button', { name: '签到', exact: true }).click();
+    await visible(phone, '签到成功');
+    await screenshot(phone, 'volunteer-phone-checked-in');
+
+    await phone.waitForTimeout(1_500);
+    code = await organizer.get<{ code: string }>(`/api/volunteer-shifts/${shiftId}/check-in-code`);
+    await codeBox.fill(code.code);
+    await phone.getByRole('button', { name: '签退', exact: true }).click();
+    await visible(phone, '签退成功');
+    await visible(phone, /本次服务 0 分钟，等待组织确认/);
+    await screenshot(phone, 'volunteer-phone-checked-out');
+  });
+
+  it('the organization corrects the record from its sign-in sheet and confirms the hours', async () => {
+    const { items } = await organizer.get<{ items: { id: string; status: string; endedAt: string }[] }>(
+      `/api/service-records?orgId=${orgId}&status=pending`,
+    );
+    expect(items).toHaveLength(1);
+    const record = items[0]!;
+    const endedAt = new Date(record.endedAt);
+    await organizer.post(`/api/service-records/${record.id}/correction`, {
+      startedAt: new Date(endedAt.getTime() - 150 * 60_000).toISOString(),
+      reason: '按纸质签到表更正：志愿者提前到场，手机签到晚了',
+    });
+    const confirmed = await organizer.post<{ confirmed: number; minutes: number }>(
+      '/api/service-records/confirmation',
+      { recordIds: [record.id] },
+    );
+    expect(confirmed).toEqual({ confirmed: 1, minutes: 150 });
+  });
+
+  it('the volunteer sees the confirmed hours, per organization and with the next star', async () => {
+    await phone.goto('/m/volunteer/hours');
+    await visible(phone, '2.5 小时');
+    await visible(phone, '已确认');
+    await visible(phone, orgName);
+    await visible(phone, '再服务 97.5 小时升一星');
+    await screenshot(phone, 'volunteer-phone-hours');
+    await phone.goto('/m/volunteer');
+    await visible(phone, '累计服务 2.5 小时');
+    await screenshot(phone, 'volunteer-phone-home');
+    await phone.goto('/m/volunteer/hours');
+    await phone.getByRole('button', { name: new RegExp(`申请更正 ${projectTitle.replace(/[（）]/g, '.')}`) }).click();
+    await visible(phone, '提交更正申请');
+    await phone.waitForTimeout(600); // the sheet slides up
+    await screenshot(phone, 'volunteer-phone-ask-to-correct');
+    await phone.locator('.linli-m-popup').getByRole('button', { name: '取消', exact: true }).click();
+  });
+
+  it('writes a reflection with a photo; the organization publishes it; the showcase shows a masked name', async () => {
+    await phone.goto('/m/volunteer/reflections/new');
+    await phone.getByLabel('标题').fill(reflectionTitle);
+    await phone
+      .getByLabel('心得体会')
+      .fill('第一次去探访独居的陈奶奶，她拉着我的手讲了很多年轻时候的故事，临走时一直把我们送到楼下。');
+    await phone.locator('input[type=file]').setInputFiles({ name: 'visit.png', mimeType: 'image/png', buffer: photo });
+    await expect.poll(() => phone.locator('.adm-image-uploader-cell img').count(), { timeout: 10_000 }).toBe(1);
+    await screenshot(phone, 'volunteer-phone-write-reflection');
+    await phone.getByRole('button', { name: '提交审核' }).click();
+    await phone.waitForURL(/\/m\/volunteer\/reflections$/, { timeout: 15_000 });
+    await visible(phone, '待组织审核');
+    await screenshot(phone, 'volunteer-phone-reflections');
+
+    const queue = await organizer.get<{ items: { id: string; title: string; photos: unknown[] }[] }>(
+      `/api/reflections?orgId=${orgId}&status=submitted`,
+    );
+    expect(queue.items.map((x) => [x.title, x.photos.length])).toEqual([[reflectionTitle, 1]]);
+    await organizer.post(`/api/reflections/${queue.items[0]!.id}/publication`, {});
+
+    const visitor = await newPage(browser, PHONE);
+    await visitor.goto('/m/volunteer/showcase');
+    await visitor.evaluate((community) => localStorage.setItem('linli.mobile.community', JSON.stringify(community)), {
+      code: COMMUNITY,
+      name: '流水井社区',
+      fullName: '广东省广州市越秀区北京街道流水井社区',
+    });
+    await visitor.reload();
+    await visible(visitor, reflectionTitle);
+    await visible(visitor, /欧\*\*\*/);
+    await expect.poll(() => visitor.locator('.linli-m-photos img').count()).toBe(1);
+    const text = (await visitor.locator('body').textContent()) ?? '';
+    expect(text).not.toContain(volunteer.name);
+    expect(text).not.toContain(volunteer.mobile);
+    await screenshot(visitor, 'volunteer-phone-showcase');
+  });
+
+  // TODO(certificates branch): the volunteer downloads the service certificate (PDF) for the period
+  // from /m/volunteer/hours, and its QR opens the public verification page showing 2.5 hours
+  // under the masked name. Built by another engineer on `certificates`; add the steps when it lands.
+  it.todo('the volunteer downloads the certificate and its verification page shows the hours');
+});
