@@ -19,6 +19,9 @@ SELECT count(*)::int AS n FROM volunteer_signups su JOIN volunteer_shifts sh ON 
 WHERE su.volunteer_id = $1 AND su.status = 'confirmed' AND su.shift_id <> $2
   AND sh.starts_at < $4 AND sh.ends_at > $3;
 
+-- countReflectionPhotos
+SELECT count(*)::int AS n FROM volunteer_reflection_photos WHERE reflection_id = $1;
+
 -- countVolunteersByHours (1 of 2)
 SELECT v.area_code, (v.confirmed_minutes / 60)::int AS hours, (v.five_star_decided_at IS NOT NULL) AS is_five_approved,
        count(*)::int AS volunteers, sum(v.confirmed_minutes)::float8 AS minutes,
@@ -238,6 +241,10 @@ SELECT EXISTS (SELECT 1 FROM service_records WHERE volunteer_id = $1 AND org_id 
 -- hasSameRecord
 SELECT EXISTS (SELECT 1 FROM service_records
 WHERE volunteer_id = $1 AND org_id = $2 AND started_at = $3 AND ended_at = $4) AS found;
+
+-- hasServedIn
+SELECT EXISTS (SELECT 1 FROM service_records WHERE volunteer_id = $1 AND project_id = $2
+AND status IN ('pending', 'confirmed')) AS served;
 
 -- insertCorrection
 INSERT INTO service_record_corrections (record_id, kind, status, reason, before, proposed, requested_by,
