@@ -11,6 +11,7 @@
  *   BENCH_SHIFT_PLACES=500     places per shift (so 40 shifts by default)
  *   BENCH_CONNECTIONS=64       concurrent requests
  *   BENCH_DUPLICATES=2000      check-ins sent a second time, at once, after the run
+ *   BENCH_CPU_PROF=<dir>       write a V8 CPU profile of the server process
  *
  * Writes bench/results/checkin.md. Starts its own embedded PostgreSQL in a temp dir and stops it.
  */
@@ -134,11 +135,22 @@ try {
   log('signed up');
 
   // the app alone in its own process (the registry bench's server child)
-  server = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'registry-server.ts'), 'app'], {
-    cwd: import.meta.dirname,
-    env: { ...process.env, BENCH_DB_URL: pg.url, BENCH_MASTER_KEY: masterKey.toString('base64') },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  server = spawn(
+    process.execPath,
+    [
+      // BENCH_CPU_PROF=<dir>: write a V8 CPU profile of the server (open it in Chrome DevTools)
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+      '--import',
+      'tsx',
+      path.join(import.meta.dirname, 'registry-server.ts'),
+      'app',
+    ],
+    {
+      cwd: import.meta.dirname,
+      env: { ...process.env, BENCH_DB_URL: pg.url, BENCH_MASTER_KEY: masterKey.toString('base64') },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
   const address = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the app did not start within 60 s')), 60_000);
     server!.once('message', (m: { address: string }) => {
@@ -313,6 +325,8 @@ ${people.length.toLocaleString('en')} volunteers, each signed in with a confirme
   }
 } finally {
   server?.kill('SIGTERM');
+  // let it close (and write its profile) before PostgreSQL goes
+  await new Promise((resolve) => (server && server.exitCode === null ? server.once('exit', resolve) : resolve(null)));
   await db.end();
   await pg.stop();
   rmSync(dir, { recursive: true, force: true });

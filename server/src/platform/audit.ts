@@ -104,15 +104,18 @@ function linkHash(key: Buffer, pos: number, prevHash: Buffer | null, mac: Buffer
     .digest();
 }
 
+/** The columns of an audit row as written at insert, in the order of `auditRowValues`. */
+export const AUDIT_INSERT_COLUMNS =
+  'seq, at, actor_id, actor_role, action, entity, entity_id, area_code, source_ip, before, after, content_mac';
+
 /**
- * Appends one audit row inside the caller's transaction (so it commits or rolls back with the
- * change it records), with an HMAC-SM3 over its content. It waits for no other writer: the row is
- * linked into the chain after it commits, by `sealAuditChain`.
+ * The values of one audit row numbered `seq` (from `nextval('audit_log_seq')`), with the HMAC-SM3
+ * over its content, in the order of `AUDIT_INSERT_COLUMNS`: for a command that writes its change and
+ * its audit row in one statement (check-in) as well as for `appendAudit`.
  */
-export async function appendAudit(tx: Tx, key: Buffer, ctx: AuditContext, entry: AuditEntry): Promise<void> {
-  const { rows } = await tx.query<{ seq: number }>("SELECT nextval('audit_log_seq')::bigint AS seq");
+export function auditRowValues(key: Buffer, ctx: AuditContext, entry: AuditEntry, seq: number): unknown[] {
   const row: Content = {
-    seq: rows[0]!.seq,
+    seq,
     at: new Date(),
     actor_id: ctx.actorId,
     actor_role: ctx.actorRole,
@@ -125,23 +128,32 @@ export async function appendAudit(tx: Tx, key: Buffer, ctx: AuditContext, entry:
     before: entry.before === undefined || entry.before === null ? null : JSON.parse(JSON.stringify(entry.before)),
     after: entry.after === undefined || entry.after === null ? null : JSON.parse(JSON.stringify(entry.after)),
   };
+  return [
+    row.seq,
+    row.at,
+    row.actor_id,
+    row.actor_role,
+    row.action,
+    row.entity,
+    row.entity_id,
+    row.area_code,
+    row.source_ip,
+    row.before === null ? null : JSON.stringify(row.before),
+    row.after === null ? null : JSON.stringify(row.after),
+    contentMac(key, row),
+  ];
+}
+
+/**
+ * Appends one audit row inside the caller's transaction (so it commits or rolls back with the
+ * change it records), with an HMAC-SM3 over its content. It waits for no other writer: the row is
+ * linked into the chain after it commits, by `sealAuditChain`.
+ */
+export async function appendAudit(tx: Tx, key: Buffer, ctx: AuditContext, entry: AuditEntry): Promise<void> {
+  const { rows } = await tx.query<{ seq: number }>("SELECT nextval('audit_log_seq')::bigint AS seq");
   await tx.query(
-    `INSERT INTO audit_log (seq, at, actor_id, actor_role, action, entity, entity_id, area_code, source_ip, before, after, content_mac)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-    [
-      row.seq,
-      row.at,
-      row.actor_id,
-      row.actor_role,
-      row.action,
-      row.entity,
-      row.entity_id,
-      row.area_code,
-      row.source_ip,
-      row.before === null ? null : JSON.stringify(row.before),
-      row.after === null ? null : JSON.stringify(row.after),
-      contentMac(key, row),
-    ],
+    `INSERT INTO audit_log (${AUDIT_INSERT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    auditRowValues(key, ctx, entry, rows[0]!.seq),
   );
 }
 

@@ -58,6 +58,21 @@ SELECT code, max(level)::int AS level FROM areas WHERE code = ANY($1::text[]) GR
 SELECT to_char(day, 'YYYY-MM-DD') AS day, is_working_day, note FROM working_calendar
 WHERE day BETWEEN $1::date AND $2::date ORDER BY day;
 
+-- findCheckInFacts
+SELECT v.id AS volunteer_id, v.name AS volunteer_name,
+     sh.id, sh.project_id, to_char(sh.date, 'YYYY-MM-DD') AS date, sh.starts_at, sh.ends_at, sh.checkin_secret,
+     p.status AS project_status, p.org_id, o.area_code AS org_area_code, o.name AS org_name, p.area_code,
+     (SELECT ar.full_name FROM areas ar WHERE ar.code = p.area_code ORDER BY ar.level LIMIT 1) AS area_full_name, p.title, p.service_content, p.address, p.min_age, p.max_age,
+     p.required_skills,
+     (SELECT su.id FROM volunteer_signups su
+       WHERE su.shift_id = sh.id AND su.volunteer_id = v.id AND su.status = 'confirmed') AS signup_id,
+     EXISTS (SELECT 1 FROM service_records r WHERE r.shift_id = sh.id AND r.volunteer_id = v.id) AS has_record,
+     CASE WHEN v.id IS NOT NULL AND sh.id IS NOT NULL THEN nextval('audit_log_seq')::bigint END AS audit_seq
+FROM (VALUES (1)) AS one (x)
+LEFT JOIN volunteers v ON v.user_id = $1
+LEFT JOIN (volunteer_shifts sh JOIN volunteer_projects p ON p.id = sh.project_id
+           JOIN organizations o ON o.id = p.org_id) ON sh.id = $2;
+
 -- findConfirmedSignup
 SELECT id FROM volunteer_signups WHERE shift_id = $1 AND volunteer_id = $2 AND status = 'confirmed';
 
@@ -245,6 +260,13 @@ WHERE volunteer_id = $1 AND org_id = $2 AND started_at = $3 AND ended_at = $4) A
 -- hasServedIn
 SELECT EXISTS (SELECT 1 FROM service_records WHERE volunteer_id = $1 AND project_id = $2
 AND status IN ('pending', 'confirmed')) AS served;
+
+-- insertCheckIn
+WITH rec AS (
+  INSERT INTO service_records (id, volunteer_id, org_id, project_id, project_title, shift_id, signup_id, area_code,
+    address, started_at, content, source, status, created_by)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'open', $13))
+INSERT INTO audit_log (seq, at, actor_id, actor_role, action, entity, entity_id, area_code, source_ip, before, after, content_mac) VALUES ($14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25);
 
 -- insertCorrection
 INSERT INTO service_record_corrections (record_id, kind, status, reason, before, proposed, requested_by,

@@ -1,4 +1,5 @@
 import { type Scope, scopeSql } from '../../platform/access';
+import { AUDIT_INSERT_COLUMNS } from '../../platform/audit';
 import type { Queryable } from '../../platform/db';
 import type {
   CorrectionRow,
@@ -885,6 +886,79 @@ export async function insertRecord(db: Queryable, r: RecordWrite): Promise<strin
     ],
   );
   return rows[0]!.id;
+}
+
+/** What a volunteer's check-in needs, in one round trip: the volunteer, the shift, the place, an earlier record. */
+export type CheckInFacts = {
+  volunteer_id: string | null;
+  volunteer_name: string | null;
+  /** null: no such shift */
+  shift: (ShiftFacts & { org_name: string; area_full_name: string | null }) | null;
+  signup_id: string | null;
+  has_record: boolean;
+  /** the number of the check-in's audit row, drawn only when both the volunteer and the shift exist */
+  audit_seq: number | null;
+};
+
+export async function findCheckInFacts(db: Queryable, userId: string, shiftId: string): Promise<CheckInFacts> {
+  const { rows } = await db.query<
+    Omit<CheckInFacts, 'shift'> & Partial<ShiftFacts> & { org_name: string | null; area_full_name: string | null }
+  >(
+    `SELECT v.id AS volunteer_id, v.name AS volunteer_name,
+            sh.id, sh.project_id, to_char(sh.date, 'YYYY-MM-DD') AS date, sh.starts_at, sh.ends_at, sh.checkin_secret,
+            p.status AS project_status, p.org_id, o.area_code AS org_area_code, o.name AS org_name, p.area_code,
+            ${AREA_NAME('p.area_code')} AS area_full_name, p.title, p.service_content, p.address, p.min_age, p.max_age,
+            p.required_skills,
+            (SELECT su.id FROM volunteer_signups su
+              WHERE su.shift_id = sh.id AND su.volunteer_id = v.id AND su.status = 'confirmed') AS signup_id,
+            EXISTS (SELECT 1 FROM service_records r WHERE r.shift_id = sh.id AND r.volunteer_id = v.id) AS has_record,
+            CASE WHEN v.id IS NOT NULL AND sh.id IS NOT NULL THEN nextval('audit_log_seq')::bigint END AS audit_seq
+       FROM (VALUES (1)) AS one (x)
+       LEFT JOIN volunteers v ON v.user_id = $1
+       LEFT JOIN (volunteer_shifts sh JOIN volunteer_projects p ON p.id = sh.project_id
+                  JOIN organizations o ON o.id = p.org_id) ON sh.id = $2`,
+    [userId, shiftId],
+  );
+  const { volunteer_id, volunteer_name, signup_id, has_record, audit_seq, ...shift } = rows[0]!;
+  return {
+    volunteer_id,
+    volunteer_name,
+    shift: shift.id ? (shift as CheckInFacts['shift']) : null,
+    signup_id,
+    has_record,
+    audit_seq,
+  };
+}
+
+/**
+ * A check-in's open record and its audit row in one statement (atomic without a transaction block):
+ * both or neither. `audit` holds the audit row's values (`auditRowValues`), which name the record: its id is the caller's.
+ */
+export async function insertCheckIn(db: Queryable, id: string, r: RecordWrite, audit: unknown[]): Promise<void> {
+  const auditParams = audit.map((_, i) => `$${i + 14}`).join(', ');
+  await db.query(
+    `WITH rec AS (
+       INSERT INTO service_records (id, volunteer_id, org_id, project_id, project_title, shift_id, signup_id, area_code,
+         address, started_at, content, source, status, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'open', $13))
+     INSERT INTO audit_log (${AUDIT_INSERT_COLUMNS}) VALUES (${auditParams})`,
+    [
+      id,
+      r.volunteerId,
+      r.orgId,
+      r.projectId,
+      r.projectTitle,
+      r.shiftId,
+      r.signupId,
+      r.areaCode,
+      r.address,
+      r.startedAt,
+      r.content,
+      r.source,
+      r.createdBy,
+      ...audit,
+    ],
+  );
 }
 
 export async function findRecord(db: Queryable, id: string, forUpdate = false): Promise<RecordRow | null> {

@@ -572,9 +572,15 @@ export const volunteerRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: PersonalDa
     },
     async (request) => svc.getCheckInCode(deps, request.actor!, request.params.shiftId),
   );
+  const checkOut = async (actor: Actor, shiftId: string, code: string) =>
+    record(actor, await svc.checkOut(deps, actor, shiftId, code));
   for (const [path, summary, command] of [
-    ['check-in', 'Check in with the code on the organizer’s screen', svc.checkIn],
-    ['check-out', 'Check out with the code; the minutes are computed', svc.checkOut],
+    [
+      'check-in',
+      'Check in with the code on the organizer’s screen',
+      (actor: Actor, shiftId: string, code: string) => svc.checkIn(deps, actor, shiftId, code),
+    ],
+    ['check-out', 'Check out with the code; the minutes are computed', checkOut],
   ] as const) {
     app.post(
       `/api/volunteer-shifts/:shiftId/${path}`,
@@ -588,8 +594,7 @@ export const volunteerRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: PersonalDa
         },
         config: { access: 'volunteers.self' },
       },
-      async (request) =>
-        record(request.actor!, await command(deps, request.actor!, request.params.shiftId, request.body.code)),
+      async (request) => command(request.actor!, request.params.shiftId, request.body.code),
     );
   }
   app.post(

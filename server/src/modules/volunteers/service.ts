@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { type AreaLevel, prefixLengthByLevel, subtreeRange } from '@linli/contract/areas';
 import type { FieldError } from '@linli/contract/errors';
 import type { PermissionKey } from '@linli/contract/permissions';
@@ -16,6 +16,7 @@ import type {
   RecordListQuery,
   SelfRegistrationBody,
   ServiceRecord,
+  ServiceRecordDetail,
   ShiftInput,
   Signup,
   StarSettings,
@@ -29,7 +30,7 @@ import type {
   VolunteerView,
 } from '@linli/contract/volunteers';
 import { type Actor, auditContextOf, isInScope, scopeOf } from '../../platform/access';
-import { appendAudit } from '../../platform/audit';
+import { appendAudit, auditRowValues } from '../../platform/audit';
 import { type Db, type Queryable, type Tx, withTransaction } from '../../platform/db';
 import { platformErrors } from '../../platform/errors';
 import { isValidIdNumber, maskIdNumber, maskMobile, type PersonalDataCipher } from '../../platform/personal-data';
@@ -1556,16 +1557,97 @@ function checkCode(deps: VolunteerDeps, shift: ShiftFacts, code: string) {
  * checkIn — the volunteer submits the code on the organizer's screen (QR payload or six digits)
  * from 30 minutes before the shift until its end. A second check-in for the shift is refused,
  * concurrent ones by the database. Audits `serviceRecord.checkIn`.
+ *
+ * The hot path of a busy shift (issue 5: ≥ 2,000 check-ins a second): one query reads everything
+ * it checks, one statement writes the record with its audit row, and the answer is built from what
+ * is in hand — a new open record has no corrections and no confirmation deadline.
  */
-export async function checkIn(deps: VolunteerDeps, actor: Actor, shiftId: string, code: string): Promise<string> {
-  const v = await myVolunteer(deps.db, actor);
-  const shift = await shiftOrNotFound(deps.db, shiftId);
+export async function checkIn(
+  deps: VolunteerDeps,
+  actor: Actor,
+  shiftId: string,
+  code: string,
+): Promise<ServiceRecordDetail> {
+  const facts = await q.findCheckInFacts(deps.db, actor.userId, shiftId);
+  if (!facts.volunteer_id || !facts.volunteer_name) {
+    throw volunteerErrors.VOLUNTEER_NOT_REGISTERED();
+  }
+  const shift = facts.shift;
+  if (!shift) {
+    throw platformErrors.NOT_FOUND();
+  }
   checkCode(deps, shift, code);
   const now = nowOf(deps);
   if (now.getTime() < shift.starts_at.getTime() - CHECKIN_EARLY_MS || now >= shift.ends_at) {
     throw checkInErrors.CHECKIN_NOT_OPEN();
   }
-  return startRecord(deps, actor, shift, v, now, 'checkIn', 'volunteers.self');
+  if (!facts.signup_id) {
+    throw checkInErrors.CHECKIN_NOT_SIGNED_UP();
+  }
+  if (facts.has_record) {
+    throw checkInErrors.CHECKIN_DUPLICATE();
+  }
+  const id = randomUUID();
+  const write = {
+    ...recordWriteOf(shift, { id: facts.volunteer_id }, facts.signup_id, now, actor.userId),
+    source: 'checkIn' as const,
+  };
+  const auditValues = auditRowValues(
+    deps.cipher.auditKey,
+    auditContextOf(actor, 'volunteers.self', shift.area_code),
+    {
+      action: 'serviceRecord.checkIn',
+      entity: 'serviceRecord',
+      entityId: id,
+      areaCode: shift.area_code,
+      before: null,
+      after: { shiftId: shift.id, volunteerId: facts.volunteer_id, startedAt: now, source: 'checkIn' },
+    },
+    facts.audit_seq!,
+  );
+  try {
+    await q.insertCheckIn(deps.db, id, write, auditValues);
+  } catch (error) {
+    const pgc = pgCode(error).code;
+    if (pgc === '23505') {
+      throw checkInErrors.CHECKIN_DUPLICATE();
+    }
+    if (pgc === '23P01') {
+      // two check-ins of one shift at once may meet in the exclusion constraint before the unique index
+      throw (await q.findRecordOfShift(deps.db, shift.id, facts.volunteer_id))
+        ? checkInErrors.CHECKIN_DUPLICATE()
+        : checkInErrors.CHECKIN_OVERLAP();
+    }
+    throw error;
+  }
+  const r: RecordRow = {
+    id,
+    volunteer_id: facts.volunteer_id,
+    volunteer_name: facts.volunteer_name,
+    volunteer_user_id: actor.userId,
+    org_id: shift.org_id,
+    org_name: shift.org_name,
+    project_id: shift.project_id,
+    project_title: shift.title,
+    shift_id: shift.id,
+    area_code: shift.area_code,
+    area_full_name: shift.area_full_name,
+    address: shift.address,
+    started_at: now,
+    ended_at: null,
+    minutes: null,
+    content: shift.service_content,
+    source: 'checkIn',
+    status: 'open',
+    confirmed_by_name: null,
+    confirmed_at: null,
+    has_open_request: false,
+  };
+  return {
+    ...presentRecord(r, new Map(), now),
+    corrections: [],
+    abilities: recordAbilities(actor, r, shift.org_area_code),
+  };
 }
 
 /** checkOut — with the code again; the record's minutes follow the rounding rule (hours.ts). Audits `serviceRecord.checkOut`. */

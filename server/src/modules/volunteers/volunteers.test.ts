@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Client, createTestContext, makeUser, nextMobile } from '../../../test/harness';
+import { sealAll, verifyAuditChain } from '../../platform/audit';
 import { activityBody, makeCommunity, plan } from '../activities/test-factories';
 import { confirmedServiceOf } from './index';
 import { chinaClock, idNumber, makeVolunteer, makeVolunteerAccount, projectBody, registration } from './test-factories';
@@ -451,6 +452,18 @@ describe('check-in with the rotating code', () => {
     const checkedIn = await v.client.post(`/api/volunteer-shifts/${shift}/check-in`, { code: code.qrPayload });
     expect(checkedIn.statusCode, checkedIn.body).toBe(200);
     expect(checkedIn.json()).toMatchObject({ status: 'open', source: 'checkIn', minutes: null });
+    // the check-in answers from what it had in hand: that must be the record as it is read back
+    expect(checkedIn.json()).toEqual((await v.client.get(`/api/service-records/${checkedIn.json().id}`)).json());
+    // and its audit row, written in the same statement, carries a content MAC that verifies
+    const audit = await ctx.db.query(
+      "SELECT entity_id, after FROM audit_log WHERE action = 'serviceRecord.checkIn' AND entity_id = $1",
+      [checkedIn.json().id],
+    );
+    expect(audit.rows).toEqual([
+      { entity_id: checkedIn.json().id, after: expect.objectContaining({ shiftId: shift, source: 'checkIn' }) },
+    ]);
+    await sealAll(ctx.db, ctx.cipher.auditKey);
+    expect((await verifyAuditChain(ctx.db, ctx.cipher.auditKey)).firstBroken).toBeNull();
     expect((await v.client.post(`/api/volunteer-shifts/${shift}/check-in`, { code: code.code })).json().code).toBe(
       'CHECKIN_DUPLICATE',
     );
