@@ -330,6 +330,14 @@ describe('photos and outcome', () => {
     expect((await upload(png, 'a.png', 'image/png')).json().code).toBe('PHOTO_NOT_ALLOWED');
     await beijing.orgAdmin.client.post(`/api/activities/${id}/publication`);
 
+    const noFile = new FormData();
+    noFile.append('note', '忘了选图片');
+    const missing = await beijing.orgAdmin.client.upload(`/api/activities/${id}/photos`, noFile);
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ path: 'file', code: 'photo.fileMissing' }],
+    });
     const fake = await upload(Buffer.from('这不是图片，只是改了扩展名的文本文件。'), '现场照片.jpg', 'image/jpeg');
     expect(fake.statusCode).toBe(400);
     expect(fake.json()).toMatchObject({ code: 'PHOTO_NOT_IMAGE', fields: [{ path: 'file' }] });

@@ -10,7 +10,7 @@
 
 export { photoErrors } from './errors';
 export { type ActivityPath, activityPath, defaultPathRules, effectiveRules } from './path-rules';
-export { PHOTO_MAX_BYTES, preparePhoto } from './photos';
+export { PHOTO_MAX_BYTES, preparePhoto, readPhotoUpload } from './photos';
 export { activityRoutes } from './routes';
 export {
   type ActivityDeps,

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import sharp from 'sharp';
+import { platformErrors } from '../../platform/errors';
 import { photoErrors } from './errors';
 
 export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
@@ -8,6 +10,25 @@ const DISPLAY_EDGE = 1600;
 const THUMB_EDGE = 400;
 
 export type ImageType = 'jpeg' | 'png' | 'webp';
+
+/**
+ * The bytes of a photo uploaded as the multipart field `file`, at most `PHOTO_MAX_BYTES` (activities'
+ * outcome photos, volunteers' reflection photos); a missing or oversized file is a field-level error.
+ * Its type is checked by content when it is prepared (`preparePhoto`).
+ */
+export async function readPhotoUpload(request: FastifyRequest): Promise<Buffer> {
+  const part = await request.file({ limits: { fileSize: PHOTO_MAX_BYTES, files: 1 } });
+  if (!part) {
+    throw platformErrors.VALIDATION_FAILED([
+      { path: 'file', code: 'photo.fileMissing', message: '请选择要上传的图片' },
+    ]);
+  }
+  try {
+    return await part.toBuffer();
+  } catch {
+    throw photoErrors.PHOTO_TOO_LARGE([{ path: 'file', code: 'PHOTO_TOO_LARGE', message: '图片不能超过 10 MB' }]);
+  }
+}
 
 /**
  * The image type by its first bytes (magic numbers), never by the file name or the declared

@@ -38,11 +38,9 @@ import { ErrorBody } from '@linli/contract/errors';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db';
-import { platformErrors } from '../../platform/errors';
 import type { PersonalDataCipher } from '../../platform/personal-data';
-import { photoErrors } from './errors';
 import { exportActivities } from './export';
-import { PHOTO_MAX_BYTES } from './photos';
+import { readPhotoUpload } from './photos';
 import * as svc from './service';
 
 const errors = {
@@ -417,18 +415,7 @@ export const activityRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: PersonalDat
       config: { access: 'activities.manage' },
     },
     async (request) => {
-      const part = await request.file({ limits: { fileSize: PHOTO_MAX_BYTES, files: 1 } });
-      if (!part) {
-        throw platformErrors.VALIDATION_FAILED([
-          { path: 'file', code: 'photo.fileMissing', message: '请选择要上传的图片' },
-        ]);
-      }
-      let bytes: Buffer;
-      try {
-        bytes = await part.toBuffer();
-      } catch {
-        throw photoErrors.PHOTO_TOO_LARGE([{ path: 'file', code: 'PHOTO_TOO_LARGE', message: '图片不能超过 10 MB' }]);
-      }
+      const bytes = await readPhotoUpload(request);
       return { photoId: await svc.addPhoto(deps, request.actor!, request.params.id, bytes) };
     },
   );

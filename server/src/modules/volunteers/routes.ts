@@ -71,9 +71,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from '../../platform/access';
 import type { Db } from '../../platform/db';
-import { platformErrors } from '../../platform/errors';
 import type { PersonalDataCipher } from '../../platform/personal-data';
-import { PHOTO_MAX_BYTES, photoErrors } from '../activities/index';
+import { readPhotoUpload } from '../activities/index';
 import * as refl from './reflections';
 import * as svc from './service';
 
@@ -887,18 +886,7 @@ export const volunteerRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: PersonalDa
       config: { access: 'volunteers.self' },
     },
     async (request) => {
-      const part = await request.file({ limits: { fileSize: PHOTO_MAX_BYTES, files: 1 } });
-      if (!part) {
-        throw platformErrors.VALIDATION_FAILED([
-          { path: 'file', code: 'photo.fileMissing', message: '请选择要上传的图片' },
-        ]);
-      }
-      let bytes: Buffer;
-      try {
-        bytes = await part.toBuffer();
-      } catch {
-        throw photoErrors.PHOTO_TOO_LARGE([{ path: 'file', code: 'PHOTO_TOO_LARGE', message: '图片不能超过 10 MB' }]);
-      }
+      const bytes = await readPhotoUpload(request);
       return { photoId: await refl.addReflectionPhoto(deps, request.actor!, request.params.id, bytes) };
     },
   );
