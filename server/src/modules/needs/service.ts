@@ -23,7 +23,7 @@ import { type Actor, auditContextOf, grantsWith, isInScope, scopeOf } from '../.
 import { appendAudit } from '../../platform/audit';
 import { type Db, type Queryable, type Tx, withTransaction } from '../../platform/db';
 import { AppError, platformErrors } from '../../platform/errors';
-import { maskMobile, type PersonalDataCipher } from '../../platform/personal-data';
+import { maskMobile, maskName, type PersonalDataCipher } from '../../platform/personal-data';
 import { createActivityInTransaction } from '../activities/index';
 import { getArea } from '../areas/index';
 import { needErrors } from './errors';
@@ -63,12 +63,6 @@ const permissionOf: Record<(typeof needActor)[NeedAction], PermissionKey> = {
 };
 
 // ─── presenting ──────────────────────────────────────────────────────────────
-
-/** 王小明 → 王** (the first character kept). */
-export function maskName(name: string): string {
-  const chars = Array.from(name);
-  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
-}
 
 function presentSummary(actor: Actor, r: NeedRow, now: Date): NeedSummary {
   return {
