@@ -1,11 +1,13 @@
 import { ExclamationCircleFilled } from '@ant-design/icons';
-import { type ProColumns, ProTable } from '@ant-design/pro-components';
+import type { ProColumns } from '@ant-design/pro-components';
 import { Button, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Page } from '../../../components/page';
+import { QueueTable } from '../../../components/queue-table';
+import { useLoaded } from '../../../components/use-loaded';
 import { listQueue, type QueueItem } from '../api';
 import { type ReviewChoice, ReviewDialog, reviewLabelKey } from '../components/action-dialogs';
 import { chinaShortDateTime } from '../components/activity-options';
@@ -18,34 +20,10 @@ const titleId = (item: QueueItem) => `linli-activity-queue-${item.id}`;
  */
 export function ActivityQueuePage() {
   const { t } = useTranslation();
-  const [items, setItems] = useState<QueueItem[]>([]);
-  const [isLoading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  const [generation, setGeneration] = useState(0);
+  const queue = useLoaded(listQueue, 'queue');
+  const items = queue.data?.items ?? [];
+  const reload = queue.reload;
   const [review, setReview] = useState<{ item: QueueItem; choice: ReviewChoice } | null>(null);
-  const reload = useCallback(() => setGeneration((value) => value + 1), []);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: generation is the reload trigger
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    setError(null);
-    listQueue(controller.signal).then(
-      (list) => {
-        setItems(list.items);
-        setLoading(false);
-      },
-      (caught: unknown) => {
-        if (!controller.signal.aborted) {
-          setError(caught);
-          setLoading(false);
-        }
-      },
-    );
-    return () => controller.abort();
-  }, [generation]);
-
-  const overdue = items.filter((item) => item.isOverdue).length;
 
   const columns = useMemo<ProColumns<QueueItem>[]>(
     () => [
@@ -142,28 +120,15 @@ export function ActivityQueuePage() {
   return (
     <Page title={t('activityPages.queue.title')}>
       <Typography.Paragraph type="secondary">{t('activityPages.queue.intro')}</Typography.Paragraph>
-      <ErrorAlert error={error} />
-      <ProTable<QueueItem>
-        rowKey="id"
-        headerTitle={
-          <h2 className="linli-card-title">
-            {t('activityPages.queue.caption', { count: items.length })}
-            {overdue > 0 ? (
-              <Tag color="red" style={{ marginLeft: 8 }}>
-                {t('activityPages.queue.overdueCount', { count: overdue })}
-              </Tag>
-            ) : null}
-          </h2>
-        }
+      <ErrorAlert error={queue.error} />
+      <QueueTable<QueueItem>
         columns={columns}
-        dataSource={items}
-        loading={isLoading}
-        rowClassName={(item) => (item.isOverdue ? 'linli-row-overdue' : '')}
-        search={false}
-        pagination={false}
-        options={{ reload, density: false, setting: false }}
-        locale={{ emptyText: t('activityPages.queue.empty') }}
-        scroll={{ x: 'max-content' }}
+        items={items}
+        loading={queue.data === null && queue.error === null}
+        reload={reload}
+        caption={t('activityPages.queue.caption', { count: items.length })}
+        overdueText={(count) => t('activityPages.queue.overdueCount', { count })}
+        emptyText={t('activityPages.queue.empty')}
       />
       {review ? (
         <ReviewDialog

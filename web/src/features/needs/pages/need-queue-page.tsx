@@ -1,10 +1,12 @@
-import { type ProColumns, ProTable } from '@ant-design/pro-components';
+import type { ProColumns } from '@ant-design/pro-components';
 import type { NeedSummary } from '@linli/contract/needs';
-import { Button, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Button, Space, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Page } from '../../../components/page';
+import { QueueTable } from '../../../components/queue-table';
+import { useLoaded } from '../../../components/use-loaded';
 import { listDispatchQueue } from '../api';
 import { needColumns, needTitleId } from '../components/need-columns';
 import { type NeedStep, NeedStepDialog, stepLabelKey } from '../components/need-dialogs';
@@ -16,34 +18,10 @@ import { type NeedStep, NeedStepDialog, stepLabelKey } from '../components/need-
  */
 export function NeedQueuePage() {
   const { t } = useTranslation();
-  const [items, setItems] = useState<NeedSummary[]>([]);
-  const [isLoading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  const [generation, setGeneration] = useState(0);
+  const queue = useLoaded(listDispatchQueue, 'queue');
+  const items = queue.data?.items ?? [];
+  const reload = queue.reload;
   const [acting, setActing] = useState<{ need: NeedSummary; step: NeedStep } | null>(null);
-  const reload = useCallback(() => setGeneration((value) => value + 1), []);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: generation is the reload trigger
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    setError(null);
-    listDispatchQueue(controller.signal).then(
-      (list) => {
-        setItems(list.items);
-        setLoading(false);
-      },
-      (caught: unknown) => {
-        if (!controller.signal.aborted) {
-          setError(caught);
-          setLoading(false);
-        }
-      },
-    );
-    return () => controller.abort();
-  }, [generation]);
-
-  const overdue = items.filter((need) => need.isOverdue).length;
 
   const columns = useMemo<ProColumns<NeedSummary>[]>(
     () => [
@@ -88,28 +66,15 @@ export function NeedQueuePage() {
   return (
     <Page title={t('needs.console.queueTitle')}>
       <Typography.Paragraph type="secondary">{t('needs.console.queueIntro')}</Typography.Paragraph>
-      <ErrorAlert error={error} />
-      <ProTable<NeedSummary>
-        rowKey="id"
-        headerTitle={
-          <h2 className="linli-card-title">
-            {t('needs.console.queueCaption', { count: items.length })}
-            {overdue > 0 ? (
-              <Tag color="red" style={{ marginLeft: 8 }}>
-                {t('needs.console.overdueCount', { count: overdue })}
-              </Tag>
-            ) : null}
-          </h2>
-        }
+      <ErrorAlert error={queue.error} />
+      <QueueTable<NeedSummary>
         columns={columns}
-        dataSource={items}
-        loading={isLoading}
-        rowClassName={(need) => (need.isOverdue ? 'linli-row-overdue' : '')}
-        search={false}
-        pagination={false}
-        options={{ reload, density: false, setting: false }}
-        locale={{ emptyText: t('needs.console.queueEmpty') }}
-        scroll={{ x: 'max-content' }}
+        items={items}
+        loading={queue.data === null && queue.error === null}
+        reload={reload}
+        caption={t('needs.console.queueCaption', { count: items.length })}
+        overdueText={(count) => t('needs.console.overdueCount', { count })}
+        emptyText={t('needs.console.queueEmpty')}
       />
       {acting ? (
         <NeedStepDialog

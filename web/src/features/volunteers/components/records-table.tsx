@@ -9,6 +9,7 @@ import { applyFieldErrors } from '../../../app/form-errors';
 import { useKeysetList } from '../../../app/use-keyset-list';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadMore } from '../../../components/load-more';
+import { useLoaded } from '../../../components/use-loaded';
 import {
   confirmRecords,
   correctRecord,
@@ -19,7 +20,6 @@ import {
   type ServiceRecordDetail,
 } from '../api';
 import { RecordStatusTag } from './status-tags';
-import { useLoaded } from './use-loaded';
 import { chinaDateTime, chinaDay, chinaIso, chinaTime, hoursOf } from './volunteer-options';
 
 /**

@@ -6,8 +6,8 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
+import { useLoaded } from '../../../components/use-loaded';
 import { getVolunteerOverview } from '../api';
-import { useLoaded } from './use-loaded';
 
 // only the parts drawn here, not the whole library
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);

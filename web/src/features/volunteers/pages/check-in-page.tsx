@@ -7,8 +7,8 @@ import { ApiError } from '../../../app/request';
 import { LoadingPage, NotFoundPage } from '../../../app/status-pages';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Page } from '../../../components/page';
+import { useLoaded } from '../../../components/use-loaded';
 import { type CheckInCode, getCheckInCode, getProject } from '../api';
-import { useLoaded } from '../components/use-loaded';
 import { shiftLabel } from '../components/volunteer-options';
 
 /** When to ask again: just after the current window ends (the code stays valid one window more). */

@@ -32,10 +32,10 @@ import { ApiError } from '../../../app/request';
 import { LoadingPage, NotFoundPage } from '../../../app/status-pages';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Page } from '../../../components/page';
+import { useLoaded } from '../../../components/use-loaded';
 import { addShifts, getProject, type Project, setPlaces, setProjectStatus } from '../api';
 import { RecordsTable } from '../components/records-table';
 import { ProjectStatusTag } from '../components/status-tags';
-import { useLoaded } from '../components/use-loaded';
 import { chinaDateTime, shiftLabel } from '../components/volunteer-options';
 
 type ShiftView = Project['shifts'][number];

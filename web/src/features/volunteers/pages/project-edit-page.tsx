@@ -5,9 +5,9 @@ import { ApiError } from '../../../app/request';
 import { LoadingPage, NotFoundPage } from '../../../app/status-pages';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Page } from '../../../components/page';
+import { useLoaded } from '../../../components/use-loaded';
 import { getProject } from '../api';
 import { ProjectForm } from '../components/project-form';
-import { useLoaded } from '../components/use-loaded';
 
 /** Edits a draft project's details (the server refuses a published or closed one). */
 export function ProjectEditPage() {

@@ -7,9 +7,9 @@ import { useAccess } from '../../../app/access';
 import { applyFieldErrors } from '../../../app/form-errors';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Page } from '../../../components/page';
+import { useLoaded } from '../../../components/use-loaded';
 import { type CorrectionRequest, decideCorrection, listCorrectionRequests } from '../api';
 import { RecordDrawer, RecordsTable } from '../components/records-table';
-import { useLoaded } from '../components/use-loaded';
 import { chinaDateTime } from '../components/volunteer-options';
 
 const tabs = ['pending', 'overdue', 'requests', 'all'] as const;

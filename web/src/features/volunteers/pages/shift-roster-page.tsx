@@ -14,6 +14,7 @@ import { LoadingPage, NotFoundPage } from '../../../app/status-pages';
 import { AreaCascader, type AreaChoice } from '../../../components/area-cascader';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Page } from '../../../components/page';
+import { useLoaded } from '../../../components/use-loaded';
 import {
   addToRoster,
   getProject,
@@ -26,7 +27,6 @@ import {
   removeFromRoster,
 } from '../api';
 import { SignupStatusTag } from '../components/status-tags';
-import { useLoaded } from '../components/use-loaded';
 import { chinaDateTime, shiftLabel, skillChoices } from '../components/volunteer-options';
 
 /**

@@ -9,6 +9,7 @@ import { applyFieldErrors } from '../../../app/form-errors';
 import { useJurisdictionRoots } from '../../../app/jurisdiction';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Page } from '../../../components/page';
+import { useLoaded } from '../../../components/use-loaded';
 import {
   decideFiveStar,
   getStarSettings,
@@ -18,7 +19,6 @@ import {
   type VolunteerSummary,
 } from '../api';
 import { StarText } from '../components/status-tags';
-import { useLoaded } from '../components/use-loaded';
 import { hoursOf } from '../components/volunteer-options';
 
 /**

@@ -9,8 +9,8 @@ import { useJurisdictionRoots } from '../../../app/jurisdiction';
 import { AreaCascader, type AreaChoice } from '../../../components/area-cascader';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Page } from '../../../components/page';
+import { useLoaded } from '../../../components/use-loaded';
 import { createStation, listStations, type Station, updateStation } from '../api';
-import { useLoaded } from '../components/use-loaded';
 
 /**
  * 志愿服务站点: the stations of the jurisdiction (000 四.二), kept by the township and the

@@ -8,11 +8,11 @@ import { ApiError } from '../../../app/request';
 import { LoadingPage, NotFoundPage } from '../../../app/status-pages';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Page } from '../../../components/page';
+import { useLoaded } from '../../../components/use-loaded';
 import { assignStation, getVolunteer, listStations, type VolunteerView } from '../api';
 import { RecordsTable } from '../components/records-table';
 import { RevealButton } from '../components/reveal-button';
 import { StarText } from '../components/status-tags';
-import { useLoaded } from '../components/use-loaded';
 import { chinaDateTime, hoursOf } from '../components/volunteer-options';
 
 /**
