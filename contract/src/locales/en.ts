@@ -1905,7 +1905,6 @@ export const en: Messages = {
       hours: 'Confirmed hours',
       kind: 'Issued',
       kindOf: { volunteer: 'On request of the volunteer', organization: 'By the organization' },
-      issuer: 'Issuer',
       issuedAt: 'Issued at',
       pdf: 'Download PDF',
       pdfOf: 'Download the PDF of certificate {{number}}',

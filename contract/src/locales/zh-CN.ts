@@ -1862,7 +1862,6 @@ export const zhCN = {
       hours: '确认时长（小时）',
       kind: '出具方式',
       kindOf: { volunteer: '志愿者申请', organization: '组织出具' },
-      issuer: '出具单位',
       issuedAt: '出具时间',
       pdf: '下载 PDF',
       pdfOf: '下载证明 {{number}} 的 PDF',

@@ -148,9 +148,11 @@ function RequestForm({ orgs, onIssued }: { orgs: RecordingOrg[]; onIssued: (c: C
   const [picking, setPicking] = useState<'from' | 'to' | null>(null);
   const [isSending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const today = new Date();
-  const min = new Date(today.getFullYear() - 10, 0, 1);
-  const yearStart = new Date(today.getFullYear(), 0, 1);
+  // the picker's days are the China calendar's (as the server counts them), whatever the phone's zone
+  const [year, month, day] = chinaDay(new Date()).split('-').map(Number) as [number, number, number];
+  const today = new Date(year, month - 1, day);
+  const min = new Date(year - 10, 0, 1);
+  const yearStart = new Date(year, 0, 1);
 
   const submit = async (values: Values) => {
     setSending(true);

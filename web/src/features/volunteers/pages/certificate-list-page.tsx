@@ -250,7 +250,9 @@ function OrgPicker(props: { id: string; own: OrgChoice[]; value: string | undefi
   );
 }
 
-type IssueValues = { volunteerId: string; from: Dayjs | null; to: Dayjs | null };
+// ProForm hands dates to onFinish already formatted as strings (its `dateFormatter`); either way, a day
+type IssueValues = { volunteerId: string; from: Dayjs | string | null; to: Dayjs | string | null };
+const dayOf = (value: Dayjs | string | null) => (value ? dayjs(value).format('YYYY-MM-DD') : '');
 
 /** 出具证明: one of the organization's volunteers and a period; the server certifies its own confirmed records only. */
 function IssueDialog(props: { orgId: string; onClose: () => void; onDone: () => void }) {
@@ -282,8 +284,8 @@ function IssueDialog(props: { orgId: string; onClose: () => void; onDone: () => 
         try {
           const issued = await issueCertificate(props.orgId, {
             volunteerId: values.volunteerId,
-            from: values.from?.format('YYYY-MM-DD') ?? '',
-            to: values.to?.format('YYYY-MM-DD') ?? '',
+            from: dayOf(values.from),
+            to: dayOf(values.to),
           });
           void message.success(t('volunteerConsole.certificates.issued', { number: issued.number }));
           props.onDone();
