@@ -298,6 +298,26 @@ describe('volunteer journey on a phone', () => {
     await visible(phone, '所有记录组织');
     await visible(phone, orgName);
     await screenshot(phone, 'volunteer-phone-certificate-request');
+    // an end before the start: the server's field error stands under the end date, nothing is issued
+    const pickYear = async (field: string, step: '上一项' | '下一项') => {
+      await phone.getByRole('button', { name: new RegExp(`^${field} \\d{4}-`) }).click();
+      const picker = phone.locator('.adm-popup-body:visible .adm-picker').filter({ hasText: field });
+      await phone.waitForTimeout(500); // the sheet slides up
+      await picker
+        .getByRole('button', { name: new RegExp(`^选择${step}：\\d{4}`) })
+        .first()
+        .dispatchEvent('click');
+      await phone.waitForTimeout(500); // the wheel settles
+      await picker.getByText('确定', { exact: true }).click();
+      await phone.waitForTimeout(500); // the sheet slides down
+    };
+    await pickYear('结束日期', '上一项');
+    await phone.getByRole('button', { name: '出具证明' }).click();
+    const toItem = phone.locator('.adm-form-item').filter({ hasText: '结束日期' });
+    await expect.poll(() => toItem.textContent(), { timeout: 15_000 }).toContain('结束日期不能早于开始日期');
+    await screenshot(phone, 'volunteer-phone-certificate-field-error');
+    await pickYear('结束日期', '下一项');
+    await expect.poll(() => phone.getByRole('button', { name: `结束日期 ${today}` }).isVisible()).toBe(true);
     await phone.getByRole('button', { name: '出具证明' }).click();
     await visible(phone, '证明已出具');
     const card = phone.getByRole('listitem', { name: /^证明编号 ZM-/ });
