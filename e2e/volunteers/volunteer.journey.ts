@@ -10,7 +10,7 @@ import { launchBrowser, newPage, screenshot, seedUser } from '../support/browser
  * screen, the organization confirms the hours, and the volunteer sees them (with stars and per
  * organization). Then the volunteer writes a reflection, the organization publishes it, and the
  * public showcase shows it under a masked name — the organization reviews it in the console's
- * queue. Last, the volunteer asks for a service certificate for the period, downloads the PDF
+ * queue, and sends a second one back with a reason the volunteer reads. Last, the volunteer asks for a service certificate for the period, downloads the PDF
  * and opens its verification page (a tampered code shows "not valid"), and the organization
  * issues one of its own in the console.
  *
@@ -282,6 +282,36 @@ describe('volunteer journey on a phone', () => {
     expect(text).not.toContain(volunteer.name);
     expect(text).not.toContain(volunteer.mobile);
     await screenshot(visitor, 'volunteer-phone-showcase');
+  });
+
+  it('a second reflection is sent back in the console with a reason (required) that the volunteer reads', async () => {
+    const title = '第二次探访';
+    const reason = '请补充探访时的具体做法，并去掉长者的真实姓名';
+    await phone.goto('/m/volunteer/reflections/new');
+    await phone.getByLabel('标题').fill(title);
+    await phone.getByLabel('心得体会').fill('这次探访李奶奶，帮她检查了家里的电线插座，又陪她聊了一下午。');
+    await phone.getByRole('button', { name: '提交审核' }).click();
+    await phone.waitForURL(/\/m\/volunteer\/reflections$/, { timeout: 15_000 });
+
+    await office.goto('/reflections');
+    const card = office.getByRole('article', { name: title });
+    await expect.poll(() => card.isVisible(), { timeout: 15_000 }).toBe(true);
+    await visible(office, '没有照片');
+    await card.getByRole('button', { name: `退回《${title}》` }).click();
+    const dialog = office.getByRole('dialog', { name: `退回《${title}》` });
+    await dialog.getByRole('button', { name: '退回' }).click();
+    await visible(office, '请填写退回原因，至少2个字');
+    await screenshot(office, 'volunteer-console-reflection-reason-required');
+    await dialog.getByLabel('退回原因').fill(reason);
+    await dialog.getByRole('button', { name: '退回' }).click();
+    await visible(office, `已退回《${title}》`);
+    await office.getByRole('tab', { name: '已退回' }).click();
+    const returned = office.getByRole('article', { name: title });
+    await expect.poll(() => returned.textContent(), { timeout: 15_000 }).toContain(`退回原因：${reason}`);
+
+    await phone.reload();
+    await visible(phone, `未通过原因：${reason}`);
+    await screenshot(phone, 'volunteer-phone-reflection-sent-back');
   });
 
   it('asks for the certificate of the period, downloads the PDF and opens its verification page', async () => {
