@@ -320,7 +320,7 @@ describe('an organization’s list and its export', () => {
     const badDay = await org.get(`${base}?issuedFrom=2026-13-01`);
     expect(badDay.json().fields).toEqual([{ path: 'issuedFrom', code: 'date.invalid', message: '请输入正确的日期' }]);
 
-    const audits = (
+    let audits = (
       await ctx.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'serviceCertificate.export'`)
     ).rows[0].n;
     const res = await org.get(`${base}/export?q=%E5%88%97%E8%A1%A8`);
@@ -345,6 +345,13 @@ describe('an organization’s list and its export', () => {
         .rows[0].n,
     ).toBe(audits + 1);
 
+    // officers above the organization read its list and export it; a township elsewhere gets 404
+    expect(
+      (await beijing.township.client.get(`${base}?q=%E5%88%97%E8%A1%A8`)).json().items.map((x: { id: string }) => x.id),
+    ).toEqual([byVolunteer.id, byOrg.id]);
+    expect((await beijing.township.client.get(`${base}/export`)).statusCode).toBe(200);
+    expect((await liurong.township.client.get(base)).statusCode).toBe(404);
+    audits += 1;
     // another organization's administrator: 404 for the list and the export, nothing audited
     expect((await neighbour.orgAdmin.client.get(`${base}/export`)).statusCode).toBe(404);
     expect((await lin.client.get(`${base}/export`)).statusCode).toBe(403);
