@@ -61,6 +61,22 @@ export type Certificate = z.infer<typeof Certificate>;
 export const CertificateList = z.object({ items: z.array(Certificate) });
 export type CertificateList = z.infer<typeof CertificateList>;
 
+/** An organization's certificates: filters shared by the list and its .xlsx export. */
+export const OrgCertificateFilterQuery = z.object({
+  q: z.string().trim().max(60).optional().describe('the certificate number, or part of the volunteer’s name'),
+  issuedByKind: z.enum(certificateIssuers).optional(),
+  issuedFrom: DateOnly.optional().describe('issued on or after this China day'),
+  issuedTo: DateOnly.optional().describe('issued on or before this China day'),
+});
+export type OrgCertificateFilterQuery = z.infer<typeof OrgCertificateFilterQuery>;
+export const OrgCertificateListQuery = OrgCertificateFilterQuery.extend({
+  cursor: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type OrgCertificateListQuery = z.infer<typeof OrgCertificateListQuery>;
+export const OrgCertificateList = z.object({ items: z.array(Certificate), nextCursor: z.string().nullable() });
+export type OrgCertificateList = z.infer<typeof OrgCertificateList>;
+
 export const CertificateIdParams = z.object({ id: Id });
 export const OrgParams = z.object({ orgId: Id });
 /** Any text: a malformed number answers "not valid" like a forged one, never a 400. */

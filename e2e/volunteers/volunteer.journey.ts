@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ApiSession, seedActiveOrganization } from '../needs/seed';
@@ -8,8 +9,10 @@ import { launchBrowser, newPage, screenshot, seedUser } from '../support/browser
  * name, signs up for a shift, checks in and out with the six-digit code from the organizer's
  * screen, the organization confirms the hours, and the volunteer sees them (with stars and per
  * organization). Then the volunteer writes a reflection, the organization publishes it, and the
- * public showcase shows it under a masked name. The certificate steps come with the
- * `certificates` branch (the TODO at the end).
+ * public showcase shows it under a masked name — the organization reviews it in the console's
+ * queue, and sends a second one back with a reason the volunteer reads. Last, the volunteer asks for a service certificate for the period, downloads the PDF
+ * and opens its verification page (a tampered code shows "not valid"), and the organization
+ * issues one of its own in the console.
  *
  * The shift starts in 15 minutes, so that sign-up is still open and check-in already is (from 30
  * minutes before). Checked in and out a few seconds apart, the record holds 0 minutes; the
@@ -83,10 +86,21 @@ const photo = Buffer.from(
   'base64',
 );
 
+/** Signs the organization's founder in at the console (seedActiveOrganization already changed the password). */
+async function signInConsole(page: Page, who: { mobile: string; password: string }) {
+  await page.goto('/sign-in');
+  await page.getByLabel('手机号').fill(who.mobile);
+  await page.getByLabel('密码', { exact: true }).fill(`${who.password}!x`);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((url) => !/\/(sign-in|change-password)/.test(url.pathname));
+}
+
 const visible = (page: Page, text: string | RegExp) =>
   expect.poll(() => page.getByText(text).first().isVisible(), { timeout: 15_000 }).toBe(true);
 
 let phone: Page;
+/** the organization's administrator at a desktop browser */
+let office: Page;
 
 describe('volunteer journey on a phone', () => {
   it('a volunteer signs in and registers under their real name; a wrong check digit is caught as typed', async () => {
@@ -233,11 +247,25 @@ describe('volunteer journey on a phone', () => {
     await visible(phone, '待组织审核');
     await screenshot(phone, 'volunteer-phone-reflections');
 
-    const queue = await organizer.get<{ items: { id: string; title: string; photos: unknown[] }[] }>(
-      `/api/reflections?orgId=${orgId}&status=submitted`,
-    );
-    expect(queue.items.map((x) => [x.title, x.photos.length])).toEqual([[reflectionTitle, 1]]);
-    await organizer.post(`/api/reflections/${queue.items[0]!.id}/publication`, {});
+    // the organization's review queue in the console: the reflection with its photo; publishing it asks first
+    office = await newPage(browser);
+    await signInConsole(office, founder);
+    await office.getByRole('link', { name: '心得体会审核' }).first().click();
+    await office.waitForURL(/\/reflections$/);
+    const card = office.getByRole('article', { name: reflectionTitle });
+    await expect.poll(() => card.isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => card.getByRole('img', { name: `《${reflectionTitle}》的第 1 张照片` }).isVisible())
+      .toBe(true);
+    await visible(office, volunteer.name);
+    await screenshot(office, 'volunteer-console-reflection-queue');
+    await card.getByRole('button', { name: `发布《${reflectionTitle}》` }).click();
+    await office.getByRole('tooltip').getByRole('button', { name: '发布' }).click();
+    await visible(office, `已发布《${reflectionTitle}》`);
+    await visible(office, '暂无心得体会');
+    await office.getByRole('tab', { name: '已发布' }).click();
+    await expect.poll(() => office.getByRole('article', { name: reflectionTitle }).isVisible()).toBe(true);
+    await screenshot(office, 'volunteer-console-reflection-published');
 
     const visitor = await newPage(browser, PHONE);
     await visitor.goto('/m/volunteer/showcase');
@@ -256,8 +284,147 @@ describe('volunteer journey on a phone', () => {
     await screenshot(visitor, 'volunteer-phone-showcase');
   });
 
-  // TODO(certificates branch): the volunteer downloads the service certificate (PDF) for the period
-  // from /m/volunteer/hours, and its QR opens the public verification page showing 2.5 hours
-  // under the masked name. Built by another engineer on `certificates`; add the steps when it lands.
-  it.todo('the volunteer downloads the certificate and its verification page shows the hours');
+  it('a second reflection is sent back in the console with a reason (required) that the volunteer reads', async () => {
+    const title = '第二次探访';
+    const reason = '请补充探访时的具体做法，并去掉长者的真实姓名';
+    await phone.goto('/m/volunteer/reflections/new');
+    await phone.getByLabel('标题').fill(title);
+    await phone.getByLabel('心得体会').fill('这次探访李奶奶，帮她检查了家里的电线插座，又陪她聊了一下午。');
+    await phone.getByRole('button', { name: '提交审核' }).click();
+    await phone.waitForURL(/\/m\/volunteer\/reflections$/, { timeout: 15_000 });
+
+    await office.goto('/reflections');
+    const card = office.getByRole('article', { name: title });
+    await expect.poll(() => card.isVisible(), { timeout: 15_000 }).toBe(true);
+    await visible(office, '没有照片');
+    await card.getByRole('button', { name: `退回《${title}》` }).click();
+    const dialog = office.getByRole('dialog', { name: `退回《${title}》` });
+    await dialog.getByRole('button', { name: '退回' }).click();
+    await visible(office, '请填写退回原因，至少2个字');
+    await screenshot(office, 'volunteer-console-reflection-reason-required');
+    await dialog.getByLabel('退回原因').fill(reason);
+    await dialog.getByRole('button', { name: '退回' }).click();
+    await visible(office, `已退回《${title}》`);
+    await office.getByRole('tab', { name: '已退回' }).click();
+    const returned = office.getByRole('article', { name: title });
+    await expect.poll(() => returned.textContent(), { timeout: 15_000 }).toContain(`退回原因：${reason}`);
+
+    await phone.reload();
+    await visible(phone, `未通过原因：${reason}`);
+    await screenshot(phone, 'volunteer-phone-reflection-sent-back');
+  });
+
+  it('asks for the certificate of the period, downloads the PDF and opens its verification page', async () => {
+    await phone.goto('/m/volunteer/hours');
+    await phone.getByRole('link', { name: '开具志愿服务证明' }).click();
+    await phone.waitForURL(/\/m\/volunteer\/certificates$/);
+    await visible(phone, '还没有开具过证明。');
+    const today = chinaClock(0).date;
+    // the period: from the 1st of January to today (China days), every recording organization
+    await expect.poll(() => phone.getByRole('button', { name: `结束日期 ${today}` }).isVisible()).toBe(true);
+    await expect
+      .poll(() => phone.getByRole('button', { name: `开始日期 ${today.slice(0, 4)}-01-01` }).isVisible())
+      .toBe(true);
+    await visible(phone, '所有记录组织');
+    await visible(phone, orgName);
+    await screenshot(phone, 'volunteer-phone-certificate-request');
+    // an end before the start: the server's field error stands under the end date, nothing is issued
+    const pickYear = async (field: string, step: '上一项' | '下一项') => {
+      await phone.getByRole('button', { name: new RegExp(`^${field} \\d{4}-`) }).click();
+      const picker = phone.locator('.adm-popup-body:visible .adm-picker').filter({ hasText: field });
+      await phone.waitForTimeout(500); // the sheet slides up
+      await picker
+        .getByRole('button', { name: new RegExp(`^选择${step}：\\d{4}`) })
+        .first()
+        .dispatchEvent('click');
+      await phone.waitForTimeout(500); // the wheel settles
+      await picker.getByText('确定', { exact: true }).click();
+      await phone.waitForTimeout(500); // the sheet slides down
+    };
+    await pickYear('结束日期', '上一项');
+    await phone.getByRole('button', { name: '出具证明' }).click();
+    const toItem = phone.locator('.adm-form-item').filter({ hasText: '结束日期' });
+    await expect.poll(() => toItem.textContent(), { timeout: 15_000 }).toContain('结束日期不能早于开始日期');
+    await screenshot(phone, 'volunteer-phone-certificate-field-error');
+    await pickYear('结束日期', '下一项');
+    await expect.poll(() => phone.getByRole('button', { name: `结束日期 ${today}` }).isVisible()).toBe(true);
+    await phone.getByRole('button', { name: '出具证明' }).click();
+    await visible(phone, '证明已出具');
+    const card = phone.getByRole('listitem', { name: /^证明编号 ZM-/ });
+    await expect.poll(() => card.count(), { timeout: 15_000 }).toBe(1);
+    const number = ((await card.getAttribute('aria-label')) ?? '').replace('证明编号 ', '');
+    expect(number).toMatch(/^ZM-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    await expect.poll(() => card.textContent()).toContain('2.5 小时');
+    await expect.poll(() => card.textContent()).toContain(`${today.slice(0, 4)}-01-01 – ${today}`);
+    await phone.waitForTimeout(2_500); // the toast fades
+    await screenshot(phone, 'volunteer-phone-certificates');
+
+    const [download] = await Promise.all([
+      phone.waitForEvent('download'),
+      card.getByRole('link', { name: `下载证明 ${number}（PDF）` }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`志愿服务证明-${number}.pdf`);
+    const pdf = readFileSync(await download.path());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.subarray(-8).toString()).toContain('%%EOF');
+    // the Chinese font is subset: tens of kilobytes, never the 10 MB font
+    expect(pdf.length).toBeGreaterThan(10_000);
+    expect(pdf.length).toBeLessThan(400_000);
+
+    await card.getByRole('link', { name: `打开证明 ${number} 的核验页` }).click();
+    await phone.waitForURL(new RegExp(`/verify/certificates/${number}\\?sig=`));
+    await visible(phone, '证明有效');
+    await visible(phone, '2.5 小时');
+    await visible(phone, '欧***');
+    await visible(phone, orgName);
+    const page = (await phone.locator('body').textContent()) ?? '';
+    expect(page).not.toContain(volunteer.name);
+    expect(page).not.toContain(ID_NUMBER.slice(0, 6));
+    await screenshot(phone, 'volunteer-phone-certificate-verified');
+
+    // a code changed by one character does not verify
+    const url = new URL(phone.url());
+    const sig = url.searchParams.get('sig') ?? '';
+    url.searchParams.set('sig', `${sig.slice(0, 10)}${sig[10] === 'A' ? 'B' : 'A'}${sig.slice(11)}`);
+    await phone.goto(`${url.pathname}${url.search}`);
+    await visible(phone, '证明未通过验证');
+    expect((await phone.locator('body').textContent()) ?? '').not.toContain('2.5 小时');
+    await screenshot(phone, 'volunteer-phone-certificate-not-valid');
+  });
+
+  it('the organization issues a certificate of its own records in the console and lists it', async () => {
+    await office.getByRole('link', { name: '志愿服务证明' }).first().click();
+    await office.waitForURL(/\/service-certificates$/);
+    // the volunteer's certificate covers all organizations: not this organization's own
+    await visible(office, '暂无志愿服务证明');
+    await office.getByRole('button', { name: '为志愿者出具证明' }).click();
+    const dialog = office.getByRole('dialog');
+    await dialog.getByLabel('志愿者').click();
+    await office.locator('.ant-select-dropdown:visible').getByText(volunteer.name, { exact: true }).click();
+    await screenshot(office, 'volunteer-console-certificate-issue');
+    await dialog.getByRole('button', { name: '出具证明' }).click();
+    await visible(office, /^已出具证明 ZM-/);
+    const row = office.getByRole('row', { name: new RegExp(volunteer.name) });
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => row.textContent()).toContain('2.5');
+    await expect.poll(() => row.textContent()).toContain('组织出具');
+    await expect.poll(() => row.textContent()).toContain('110105********002X');
+    await office.getByRole('searchbox', { name: '编号或姓名' }).fill('没有这个人');
+    await office.getByRole('button', { name: '搜索' }).click();
+    await visible(office, '暂无志愿服务证明');
+    await office.getByRole('searchbox', { name: '编号或姓名' }).fill('欧阳');
+    await office.getByRole('button', { name: '搜索' }).click();
+    await expect.poll(() => row.count()).toBe(1);
+    const [download] = await Promise.all([
+      office.waitForEvent('download'),
+      office.getByRole('link', { name: '导出' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`志愿服务证明-${orgName}.xlsx`);
+    expect(
+      readFileSync(await download.path())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+    await screenshot(office, 'volunteer-console-certificates');
+  });
 });

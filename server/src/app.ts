@@ -38,6 +38,8 @@ export type AppDeps = {
   logger?: boolean;
   /** how long a resolved session may be reused from memory (default 5 s; 0: every request reads it) */
   sessionCacheMs?: number;
+  /** LINLI_PUBLIC_URL: prefix of printed addresses (the certificate's QR code); else the request's origin */
+  publicUrl?: string | undefined;
   /** how often committed audit rows are linked into the chain (default every second) */
   auditSealMs?: number;
   /** how often an idle job runner looks for queued jobs */
@@ -118,7 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(activityRoutes, moduleDeps);
   await app.register(needRoutes, moduleDeps);
   await app.register(volunteerRoutes, moduleDeps);
-  await app.register(certificateRoutes, moduleDeps);
+  await app.register(certificateRoutes, { ...moduleDeps, publicUrl: deps.publicUrl });
   await app.register(backfillRoutes, moduleDeps);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());

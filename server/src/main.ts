@@ -84,6 +84,7 @@ program
         webDist: config.webDist,
         secureCookies: config.secureCookies,
         sessionCacheMs: config.sessionCacheMs,
+        publicUrl: config.publicUrl,
       });
       await app.listen({ port: config.port, host: config.host });
     } catch (error) {

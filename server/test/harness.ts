@@ -22,7 +22,7 @@ export type TestContext = {
 
 /** A fresh database cloned from the migrated template (areas loaded), and the app on it. Closed after the file. */
 export async function createTestContext(
-  opts: { sessionCacheMs?: number; auditSealMs?: number } = {},
+  opts: { sessionCacheMs?: number; auditSealMs?: number; publicUrl?: string } = {},
 ): Promise<TestContext> {
   const adminUrl = inject('pgAdminUrl');
   const name = `linli_t_${process.ppid}_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
@@ -42,6 +42,7 @@ export async function createTestContext(
     cipher,
     sessionCacheMs: opts.sessionCacheMs ?? 0,
     auditSealMs: opts.auditSealMs,
+    publicUrl: opts.publicUrl,
     onRoute: (r) => routes.push(r),
   });
   await app.ready();

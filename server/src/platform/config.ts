@@ -16,7 +16,31 @@ export type Config = {
   secureCookies: boolean;
   /** how long a resolved session is reused from memory (platform/session-cache.ts); 0: never */
   sessionCacheMs: number;
+  /**
+   * The address the public reaches the platform at (`https://linli.example.gov.cn`, maybe with a
+   * path), without a trailing slash: the prefix of addresses printed on paper (the certificate's
+   * QR code). Absent: the address the request came to.
+   */
+  publicUrl: string | undefined;
 };
+
+/** LINLI_PUBLIC_URL: an absolute http(s) address without query or fragment; the trailing slash is dropped. */
+export function parsePublicUrl(value: string | undefined): string | undefined {
+  const text = value?.trim();
+  if (!text) {
+    return undefined;
+  }
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`LINLI_PUBLIC_URL must be an absolute address such as https://linli.example.gov.cn, not ${text}`);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username) {
+    throw new Error(`LINLI_PUBLIC_URL must be an http(s) address without query, fragment or user, not ${text}`);
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // ./data at the repository root, whichever directory the command runs from
@@ -37,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(env.LINLI_WEB_DIST ?? path.join(import.meta.dirname, '../../../web/dist')),
     secureCookies: env.LINLI_SECURE_COOKIES === '1',
     sessionCacheMs: Number(env.LINLI_SESSION_CACHE_MS ?? 5000),
+    publicUrl: parsePublicUrl(env.LINLI_PUBLIC_URL),
   };
 }

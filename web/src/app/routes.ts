@@ -19,7 +19,9 @@ export type IconName =
   | 'serviceRecords'
   | 'volunteers'
   | 'serviceStations'
-  | 'volunteerStars';
+  | 'volunteerStars'
+  | 'serviceCertificates'
+  | 'reflections';
 
 /**
  * - `public`: no session needed; a signed-in user is sent on to the console (sign-in)
@@ -407,6 +409,30 @@ export const appRoutes: readonly AppRoute[] = [
     ),
   },
   {
+    // 谁记录谁证明: the organization's certificates (officers above it read them)
+    path: '/service-certificates',
+    menuKey: 'menu.serviceCertificates',
+    icon: 'serviceCertificates',
+    permission: 'serviceRecords.read',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/volunteers/pages/certificate-list-page').then((m) => ({ default: m.CertificateListPage })),
+    ),
+  },
+  {
+    // the organization reviews its projects' reflections; officers of the area read them
+    path: '/reflections',
+    menuKey: 'menu.reflectionReview',
+    icon: 'reflections',
+    permission: 'volunteerProjects.read',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/volunteers/pages/reflection-review-page').then((m) => ({
+        default: m.ReflectionReviewPage,
+      })),
+    ),
+  },
+  {
     path: '/service-stations',
     menuKey: 'menu.serviceStations',
     icon: 'serviceStations',
@@ -518,6 +544,16 @@ export const appRoutes: readonly AppRoute[] = [
     permission: null,
     guard: 'open',
     component: lazy(() => import('../mobile/volunteers/my-hours-page').then((m) => ({ default: m.MyHoursPage }))),
+  },
+  {
+    path: '/m/volunteer/certificates',
+    menuKey: null,
+    icon: null,
+    permission: null,
+    guard: 'open',
+    component: lazy(() =>
+      import('../mobile/volunteers/my-certificates-page').then((m) => ({ default: m.MyCertificatesPage })),
+    ),
   },
   {
     path: '/m/volunteer/reflections',

@@ -12,6 +12,8 @@ import {
   HomeOutlined,
   InboxOutlined,
   LogoutOutlined,
+  ReadOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
   SmileOutlined,
   SolutionOutlined,
@@ -49,6 +51,8 @@ const icons: Record<IconName, ReactNode> = {
   volunteers: <SmileOutlined />,
   serviceStations: <EnvironmentOutlined />,
   volunteerStars: <StarOutlined />,
+  serviceCertificates: <SafetyCertificateOutlined />,
+  reflections: <ReadOutlined />,
 };
 
 function Brand() {

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../test/harness';
 import { makeCommunity } from '../activities/test-factories';
@@ -203,6 +204,11 @@ describe('the PDF', () => {
     expect(text).toContain('六榕书画社');
     expect(text).toContain('/verify/certificates/');
     expect(pdf.length).toBeLessThan(400_000); // only the glyphs used are embedded
+    // without LINLI_PUBLIC_URL the QR address is the one the request came to (public-url.test.ts: with it)
+    const viaHost = await v.client.request('GET', `/api/service-certificates/${c.id}/pdf`, undefined, {
+      host: 'zm.example.cn:8443',
+    });
+    expect(pdfText(viaHost.rawPayload).text.replace(/\s+/g, '')).toContain(`http://zm.example.cn:8443${c.verifyPath}`);
   });
 });
 
@@ -271,5 +277,87 @@ describe('scope', () => {
     // signed out: the certificate itself is not public, its verification is
     expect((await ctx.app.inject({ url: `/api/service-certificates/${cert.id}` })).statusCode).toBe(401);
     expect((await verify(cert.number, sigOf(cert.verifyPath))).json().issuerOrgName).toBe(cert.issuerOrgName);
+  });
+});
+
+describe('an organization’s list and its export', () => {
+  it('filters by number, name, kind and issue day, pages by cursor, and exports the same rows as .xlsx, audited', async () => {
+    const lin = await servedVolunteer({ name: '林列表' });
+    const chen = await servedVolunteer({ name: '陈列表' });
+    const org = beijing.orgAdmin.client;
+    const base = `/api/organizations/${beijing.orgId}/service-certificates`;
+    const byOrg = (await org.post(base, { volunteerId: lin.volunteerId, ...period })).json();
+    const byVolunteer = (
+      await chen.client.post('/api/volunteers/me/certificates', { ...period, orgId: beijing.orgId })
+    ).json();
+    // all organizations: not the organization's own certificate, never in its list
+    const allOrgs = (await lin.client.post('/api/volunteers/me/certificates', period)).json();
+    const ids = async (query: string) => {
+      const res = await org.get(`${base}?${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.map((x: { id: string }) => x.id) as string[];
+    };
+    const everything = await ids('limit=200');
+    expect(everything.slice(0, 2)).toEqual([byVolunteer.id, byOrg.id]);
+    expect(everything).not.toContain(allOrgs.id);
+    expect(await ids(`q=${encodeURIComponent('林列')}`)).toEqual([byOrg.id]);
+    expect(await ids(`q=${byVolunteer.number.toLowerCase()}`)).toEqual([byVolunteer.id]);
+    expect(await ids('issuedByKind=volunteer&q=%E5%88%97%E8%A1%A8')).toEqual([byVolunteer.id]);
+    expect(await ids(`issuedFrom=${chinaDay(0)}&issuedTo=${chinaDay(0)}&q=%E5%88%97%E8%A1%A8`)).toEqual([
+      byVolunteer.id,
+      byOrg.id,
+    ]);
+    expect(await ids(`issuedTo=${chinaDay(-1)}`)).toEqual([]);
+    // pages: one at a time, each once, the cursor carried over
+    const first = (await org.get(`${base}?limit=1&q=%E5%88%97%E8%A1%A8`)).json();
+    expect(first.items.map((x: { id: string }) => x.id)).toEqual([byVolunteer.id]);
+    const second = (await org.get(`${base}?limit=1&q=%E5%88%97%E8%A1%A8&cursor=${first.nextCursor}`)).json();
+    expect(second.items.map((x: { id: string }) => x.id)).toEqual([byOrg.id]);
+    expect(second.nextCursor).toBeNull();
+    const badCursor = await org.get(`${base}?cursor=nonsense`);
+    expect(badCursor.statusCode).toBe(400);
+    expect(badCursor.json().fields[0]).toMatchObject({ path: 'cursor' });
+    const badDay = await org.get(`${base}?issuedFrom=2026-13-01`);
+    expect(badDay.json().fields).toEqual([{ path: 'issuedFrom', code: 'date.invalid', message: '请输入正确的日期' }]);
+
+    let audits = (
+      await ctx.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'serviceCertificate.export'`)
+    ).rows[0].n;
+    const res = await org.get(`${base}/export?q=%E5%88%97%E8%A1%A8`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const rows = sheet.getSheetValues().slice(2) as unknown[][];
+    expect(rows.map((r) => [r[1], r[2], r[6], r[9]])).toEqual([
+      [byVolunteer.number, '陈列表', 4.2, '志愿者申请'],
+      [byOrg.number, '林列表', 4.2, '组织出具'],
+    ]);
+    expect(String(rows[0]![3])).toBe(byVolunteer.idNumberMasked);
+    expect(String(rows[0]![12])).toBe(byVolunteer.verifyPath);
+    const audit = await ctx.db.query(
+      `SELECT entity_id, after FROM audit_log WHERE action = 'serviceCertificate.export' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(audit.rows[0]).toMatchObject({ entity_id: beijing.orgId, after: { filter: { q: '列表' } } });
+    expect(
+      (await ctx.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'serviceCertificate.export'`))
+        .rows[0].n,
+    ).toBe(audits + 1);
+
+    // officers above the organization read its list and export it; a township elsewhere gets 404
+    expect(
+      (await beijing.township.client.get(`${base}?q=%E5%88%97%E8%A1%A8`)).json().items.map((x: { id: string }) => x.id),
+    ).toEqual([byVolunteer.id, byOrg.id]);
+    expect((await beijing.township.client.get(`${base}/export`)).statusCode).toBe(200);
+    expect((await liurong.township.client.get(base)).statusCode).toBe(404);
+    audits += 1;
+    // another organization's administrator: 404 for the list and the export, nothing audited
+    expect((await neighbour.orgAdmin.client.get(`${base}/export`)).statusCode).toBe(404);
+    expect((await lin.client.get(`${base}/export`)).statusCode).toBe(403);
+    expect(
+      (await ctx.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'serviceCertificate.export'`))
+        .rows[0].n,
+    ).toBe(audits + 1);
   });
 });

@@ -19,7 +19,13 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id;
 -- listCertificatesOfOrg
 SELECT id, number, volunteer_id, org_id, issued_by_kind, to_char(period_from, 'YYYY-MM-DD') AS period_from,
 to_char(period_to, 'YYYY-MM-DD') AS period_to, statement, signature, total_minutes, area_code, issued_by, issued_at
-FROM service_certificates WHERE org_id = $1 ORDER BY issued_at DESC, id LIMIT 200;
+FROM service_certificates WHERE org_id = $1
+     AND ($2::text IS NULL OR number = upper($2) OR strpos(statement->'volunteer'->>'name', $2) > 0)
+     AND ($3::text IS NULL OR issued_by_kind = $3)
+     AND ($4::timestamptz IS NULL OR issued_at >= $4)
+     AND ($5::timestamptz IS NULL OR issued_at < $5)
+     AND ($6::timestamptz IS NULL OR (issued_at, id) < ($6, $7::uuid))
+   ORDER BY issued_at DESC, id DESC LIMIT $8;
 
 -- listCertificatesOfVolunteer
 SELECT id, number, volunteer_id, org_id, issued_by_kind, to_char(period_from, 'YYYY-MM-DD') AS period_from,

@@ -59,10 +59,41 @@ export async function listCertificatesOfVolunteer(db: Queryable, volunteerId: st
   return rows;
 }
 
-/** The certificates covering one organization's records only, newest first. */
-export async function listCertificatesOfOrg(db: Queryable, orgId: string): Promise<CertificateRow[]> {
-  const { rows } = await db.query<CertificateRow>(`${SELECT} WHERE org_id = $1 ORDER BY issued_at DESC, id LIMIT 200`, [
-    orgId,
-  ]);
+export type OrgCertificateFilter = {
+  orgId: string;
+  /** upper-case certificate number (exact), or part of the volunteer's name */
+  q?: string | undefined;
+  kind?: CertificateRow['issued_by_kind'] | undefined;
+  /** issued at or after / before these instants */
+  issuedFrom?: Date | undefined;
+  issuedBefore?: Date | undefined;
+  after?: { issuedAt: Date; id: string } | undefined;
+  limit: number;
+};
+
+/**
+ * The certificates covering one organization's records only, newest first, filtered, by keyset
+ * (issued_at, id) on the `service_certificates_org` index.
+ */
+export async function listCertificatesOfOrg(db: Queryable, f: OrgCertificateFilter): Promise<CertificateRow[]> {
+  const { rows } = await db.query<CertificateRow>(
+    `${SELECT} WHERE org_id = $1
+       AND ($2::text IS NULL OR number = upper($2) OR strpos(statement->'volunteer'->>'name', $2) > 0)
+       AND ($3::text IS NULL OR issued_by_kind = $3)
+       AND ($4::timestamptz IS NULL OR issued_at >= $4)
+       AND ($5::timestamptz IS NULL OR issued_at < $5)
+       AND ($6::timestamptz IS NULL OR (issued_at, id) < ($6, $7::uuid))
+     ORDER BY issued_at DESC, id DESC LIMIT $8`,
+    [
+      f.orgId,
+      f.q || null,
+      f.kind ?? null,
+      f.issuedFrom ?? null,
+      f.issuedBefore ?? null,
+      f.after?.issuedAt ?? null,
+      f.after?.id ?? null,
+      f.limit,
+    ],
+  );
   return rows;
 }

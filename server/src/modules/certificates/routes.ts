@@ -5,6 +5,9 @@ import {
   CertificateNumberParams,
   CertificateRequestBody,
   OrgCertificateBody,
+  OrgCertificateFilterQuery,
+  OrgCertificateList,
+  OrgCertificateListQuery,
   OrgParams,
   PublicCertificate,
   VerifyQuery,
@@ -13,6 +16,7 @@ import { ErrorBody } from '@linli/contract/errors';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../platform/db';
 import type { PersonalDataCipher } from '../../platform/personal-data';
+import { exportOrgCertificates } from './export';
 import * as svc from './service';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -21,7 +25,12 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
  * 志愿服务证明: requested by the volunteer, issued by an organization for its own records,
  * downloaded as a PDF, and verified by anyone from the QR code.
  */
-export const certificateRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: PersonalDataCipher }> = async (app, deps) => {
+export const certificateRoutes: FastifyPluginAsyncZod<{
+  db: Db;
+  cipher: PersonalDataCipher;
+  /** LINLI_PUBLIC_URL: the prefix of the QR code's verification address; else the request's own origin */
+  publicUrl?: string | undefined;
+}> = async (app, deps) => {
   const tags = ['certificates'];
   app.post(
     '/api/volunteers/me/certificates',
@@ -62,14 +71,28 @@ export const certificateRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: Personal
     '/api/organizations/:orgId/service-certificates',
     {
       schema: {
-        summary: 'Certificates covering the organization’s records, newest first',
+        summary: 'Certificates covering the organization’s records, newest first, filtered, by pages',
         tags,
         params: OrgParams,
-        response: { 200: CertificateList, ...errors },
+        querystring: OrgCertificateListQuery,
+        response: { 200: OrgCertificateList, ...errors },
       },
       config: { access: 'serviceRecords.read' },
     },
-    async (request) => svc.listOrgCertificates(deps, request.actor!, request.params.orgId),
+    async (request) => svc.listOrgCertificates(deps, request.actor!, request.params.orgId, request.query),
+  );
+  app.get(
+    '/api/organizations/:orgId/service-certificates/export',
+    {
+      schema: {
+        summary: 'The organization’s certificates with the list’s filters as .xlsx (streamed; ID numbers masked)',
+        tags,
+        params: OrgParams,
+        querystring: OrgCertificateFilterQuery,
+      },
+      config: { access: 'serviceRecords.read' },
+    },
+    async (request, reply) => exportOrgCertificates(deps, request.actor!, request.params.orgId, request.query, reply),
   );
   app.get(
     '/api/service-certificates/:id',
@@ -91,7 +114,7 @@ export const certificateRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: Personal
       config: { access: 'authenticated' },
     },
     async (request, reply) => {
-      const origin = `${request.protocol}://${request.host}`;
+      const origin = deps.publicUrl ?? `${request.protocol}://${request.host}`;
       const { number, pdf } = await svc.certificatePdf(deps, request.actor!, request.params.id, origin);
       reply.header('content-type', 'application/pdf');
       reply.header(

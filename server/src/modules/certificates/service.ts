@@ -2,6 +2,8 @@ import type {
   Certificate,
   CertificateRequestBody,
   OrgCertificateBody,
+  OrgCertificateFilterQuery,
+  OrgCertificateListQuery,
   PublicCertificate,
 } from '@linli/contract/certificates';
 import type { FieldError } from '@linli/contract/errors';
@@ -13,6 +15,7 @@ import { maskName, type PersonalDataCipher } from '../../platform/personal-data'
 import { confirmedServiceOf, hasRecordWithOrg, hoursOf, organizationFor, volunteerFacts } from '../volunteers/index';
 import { certificateErrors } from './errors';
 import { renderCertificatePdf } from './pdf';
+import type { OrgCertificateFilter } from './queries';
 import * as q from './queries';
 import { newCertificateNumber, signStatement, verifyCertificate, verifyPathOf } from './signature';
 import type { CertificateRow, CertificateStatement } from './tables';
@@ -167,7 +170,7 @@ async function issue(
   });
 }
 
-function present(row: CertificateRow): Certificate {
+export function present(row: CertificateRow): Certificate {
   const s = row.statement;
   return {
     id: row.id,
@@ -269,9 +272,50 @@ export async function listMyCertificates(deps: CertificateDeps, actor: Actor) {
   return { items: v ? (await q.listCertificatesOfVolunteer(deps.db, v.id)).map(present) : [] };
 }
 
-export async function listOrgCertificates(deps: CertificateDeps, actor: Actor, orgId: string) {
-  const org = await orgOfVolunteer(deps, actor, orgId, 'serviceRecords.read');
-  return { items: (await q.listCertificatesOfOrg(deps.db, org.id)).map(present) };
+/** The list's filters as the query takes them: China days become instants, a number is matched upper-case. */
+export function orgFilterOf(orgId: string, query: OrgCertificateFilterQuery): Omit<OrgCertificateFilter, 'limit'> {
+  const text = query.q?.trim();
+  return {
+    orgId,
+    q: text ? (/^ZM-/i.test(text) ? text.toUpperCase() : text) : undefined,
+    kind: query.issuedByKind,
+    issuedFrom: query.issuedFrom ? dayStart(query.issuedFrom) : undefined,
+    issuedBefore: query.issuedTo ? nextDayStart(query.issuedTo) : undefined,
+  };
+}
+
+/** The organization (its administrators, officers above it) or 404; its certificates are read through it. */
+export async function readableOrg(deps: CertificateDeps, actor: Actor, orgId: string) {
+  return orgOfVolunteer(deps, actor, orgId, 'serviceRecords.read');
+}
+
+/** listOrgCertificates — the certificates covering the organization's records, newest first, filtered, by pages. */
+export async function listOrgCertificates(
+  deps: CertificateDeps,
+  actor: Actor,
+  orgId: string,
+  query: OrgCertificateListQuery = { limit: 50 },
+) {
+  let after: { issuedAt: Date; id: string } | undefined;
+  if (query.cursor) {
+    const [t, id] = query.cursor.split('_');
+    if (!t || !id || Number.isNaN(Date.parse(t)) || !/^[0-9a-f-]{36}$/.test(id)) {
+      throw platformErrors.VALIDATION_FAILED([field('cursor', 'invalid_format', '分页游标无效')]);
+    }
+    after = { issuedAt: new Date(t), id };
+  }
+  const org = await readableOrg(deps, actor, orgId);
+  const rows = await q.listCertificatesOfOrg(deps.db, {
+    ...orgFilterOf(org.id, query),
+    after,
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(present),
+    nextCursor: rows.length > query.limit && last ? `${last.issued_at.toISOString()}_${last.id}` : null,
+  };
 }
 
 /** A certificate its volunteer, or the organization it covers, may read; anyone else gets 404. */

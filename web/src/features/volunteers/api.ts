@@ -1,4 +1,5 @@
 import type { ActivitySummary } from '@linli/contract/activities';
+import type { Certificate, OrgCertificateBody, OrgCertificateFilterQuery } from '@linli/contract/certificates';
 import type {
   CheckInCode,
   CorrectionBody,
@@ -9,6 +10,8 @@ import type {
   ProjectSummary,
   ProjectUpdateBody,
   RecordListQuery,
+  Reflection,
+  ReflectionListQuery,
   RosterEntry,
   ServiceRecord,
   ServiceRecordDetail,
@@ -31,11 +34,15 @@ export type ProjectFilters = Partial<Omit<ProjectListQuery, 'cursor' | 'limit'>>
 export type VolunteerFilters = Partial<Omit<VolunteerListQuery, 'cursor' | 'limit'>>;
 export type RecordFilters = Partial<Omit<RecordListQuery, 'cursor' | 'limit'>>;
 export type OrgChoice = { id: string; name: string };
+export type CertificateFilters = OrgCertificateFilterQuery & { orgId?: string };
+export type ReflectionFilters = Partial<Omit<ReflectionListQuery, 'cursor' | 'limit'>>;
 export type {
+  Certificate,
   CheckInCode,
   CorrectionRequest,
   Project,
   ProjectSummary,
+  Reflection,
   RosterEntry,
   ServiceRecord,
   ServiceRecordDetail,
@@ -236,4 +243,73 @@ export function startRecordImport(orgId: string, file: File, mode: BackfillMode)
 
 export function getJob(jobId: string, signal?: AbortSignal): Promise<BackfillJob> {
   return request<BackfillJob>(`/api/jobs/${jobId}`, { signal });
+}
+
+// ─── service certificates (谁记录谁证明) ─────────────────────────────────────
+
+export function listOrgCertificates(
+  { orgId, ...filters }: CertificateFilters,
+  cursor: string | undefined,
+  signal?: AbortSignal,
+): Promise<KeysetPage<Certificate, string>> {
+  if (!orgId) {
+    return Promise.resolve({ items: [], nextCursor: null });
+  }
+  return request(`/api/organizations/${orgId}/service-certificates`, {
+    query: { ...filters, cursor, limit: 50 },
+    signal,
+  });
+}
+
+export function certificateExportUrl({ orgId, ...filters }: CertificateFilters & { orgId: string }): string {
+  return apiUrl(`/api/organizations/${orgId}/service-certificates/export`, filters);
+}
+
+export function issueCertificate(orgId: string, body: OrgCertificateBody): Promise<Certificate> {
+  return request<Certificate>(`/api/organizations/${orgId}/service-certificates`, { method: 'POST', body });
+}
+
+export const certificatePdfUrl = (id: string) => apiUrl(`/api/service-certificates/${id}/pdf`);
+
+/** Organizations of the jurisdiction by two or more characters of the name (officers choosing one to read). */
+export async function searchOrganizations(term: string, signal?: AbortSignal): Promise<OrgChoice[]> {
+  const page = await request<KeysetPage<OrgChoice, string>>('/api/organizations', {
+    query: { status: 'active', sort: 'name', limit: 50, q: term },
+    signal,
+  });
+  return page.items.map((org) => ({ id: org.id, name: org.name }));
+}
+
+// ─── reflections (心得体会) to review ─────────────────────────────────────────
+
+export function listReflections(
+  filters: ReflectionFilters,
+  cursor: string | undefined,
+  signal?: AbortSignal,
+): Promise<KeysetPage<Reflection, string>> {
+  return request('/api/reflections', { query: { ...filters, cursor, limit: 20 }, signal });
+}
+
+export function publishReflection(id: string): Promise<Reflection> {
+  return request<Reflection>(`/api/reflections/${id}/publication`, { method: 'POST' });
+}
+
+export function rejectReflection(id: string, reason: string): Promise<Reflection> {
+  return request<Reflection>(`/api/reflections/${id}/rejection`, { method: 'POST', body: { reason } });
+}
+
+/**
+ * The volunteers an organization may certify: those of its latest 500 confirmed records, by name
+ * (the server refuses, as missing, a volunteer without a record of the organization).
+ */
+export async function listCertifiableVolunteers(orgId: string, signal?: AbortSignal): Promise<OrgChoice[]> {
+  const page = await request<KeysetPage<ServiceRecord, string>>('/api/service-records', {
+    query: { orgId, status: 'confirmed', limit: 500 },
+    signal,
+  });
+  const byId = new Map<string, OrgChoice>();
+  for (const r of page.items) {
+    byId.set(r.volunteerId, { id: r.volunteerId, name: r.volunteerName });
+  }
+  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }

@@ -2,6 +2,7 @@ import type { MyRecords, ServiceRecord } from '@linli/contract/volunteers';
 import { Button, DatePicker, DotLoading, ErrorBlock, Form, Popup, Tag, TextArea, Toast } from 'antd-mobile';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { errorText } from '../../app/error-text';
 import { applyFieldErrors } from '../../app/form-errors';
 import { whenText } from '../format';
@@ -14,8 +15,9 @@ const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 
 /**
  * 我的时长 (`/m/volunteer/hours`): the one total of confirmed hours across every organization,
- * the stars it gives and how far the next is, the hours per organization, and every record —
- * each with “ask to correct” (the organization decides; the trail is kept).
+ * the stars it gives and how far the next is, the way to a certificate of them (我的证明), the
+ * hours per organization, and every record — each with “ask to correct” (the organization
+ * decides; the trail is kept).
  */
 export function MyHoursPage() {
   const { t } = useTranslation();
@@ -81,6 +83,15 @@ function Hours() {
         </div>
         {data.star.fiveStarPending ? <div>{t('volunteerMobile.fiveStarPending')}</div> : null}
       </section>
+      {data.totalConfirmedMinutes > 0 ? (
+        <Link
+          to="/m/volunteer/certificates"
+          className="adm-button adm-button-primary adm-button-block adm-button-large adm-button-shape-default"
+          style={{ marginBottom: 12 }}
+        >
+          {t('volunteerMobile.certificatesLink')}
+        </Link>
+      ) : null}
       {byOrg.size > 0 ? (
         <section className="linli-m-section" aria-labelledby="linli-m-by-org">
           <h2 id="linli-m-by-org" style={{ marginTop: 0 }}>

@@ -1,3 +1,4 @@
+import type { Certificate, CertificateRequestBody } from '@linli/contract/certificates';
 import type {
   MyRecords,
   Project,
@@ -11,7 +12,7 @@ import type {
   Signup,
   VolunteerView,
 } from '@linli/contract/volunteers';
-import { request } from '../../app/request';
+import { apiUrl, request } from '../../app/request';
 
 /** The volunteer's own endpoints (`volunteers.self`) and the public project and showcase pages. */
 const publicCall = { redirectOnUnauthorized: false } as const;
@@ -92,3 +93,14 @@ export function listShowcase(
 ): Promise<{ items: ShowcaseProject[]; nextCursor: string | null }> {
   return request('/api/public/volunteer-showcase', { ...publicCall, query: { ...query, limit: 10 }, signal });
 }
+
+export function listMyCertificates(signal?: AbortSignal): Promise<{ items: Certificate[] }> {
+  return request('/api/volunteers/me/certificates', { signal });
+}
+
+export function requestCertificate(body: CertificateRequestBody): Promise<Certificate> {
+  return request<Certificate>('/api/volunteers/me/certificates', { method: 'POST', body });
+}
+
+/** The PDF (a download; the session cookie goes with it). */
+export const certificatePdfUrl = (id: string) => apiUrl(`/api/service-certificates/${id}/pdf`);

@@ -2,6 +2,7 @@ import { Button } from 'antd-mobile';
 import {
   ClockCircleOutline,
   EditSOutline,
+  FileOutline,
   ScanningOutline,
   SearchOutline,
   StarOutline,
@@ -18,13 +19,14 @@ const tiles = [
   { to: '/m/volunteer/signups', key: 'signups', Icon: UnorderedListOutline },
   { to: '/m/volunteer/scan', key: 'scan', Icon: ScanningOutline },
   { to: '/m/volunteer/hours', key: 'hours', Icon: ClockCircleOutline },
+  { to: '/m/volunteer/certificates', key: 'certificates', Icon: FileOutline },
   { to: '/m/volunteer/reflections', key: 'reflections', Icon: EditSOutline },
   { to: '/m/volunteer/showcase', key: 'showcase', Icon: StarOutline },
 ] as const;
 
 /**
- * 志愿者首页 (`/m/volunteer`): six big tiles — find a project, my sign-ups, scan to check in, my
- * hours, my reflections, the showcase — and, when signed in, who I am, my hours and stars.
+ * 志愿者首页 (`/m/volunteer`): seven big tiles — find a project, my sign-ups, scan to check in, my
+ * hours, my certificates, my reflections, the showcase — and, when signed in, who I am, my hours and stars.
  */
 export function VolunteerHomePage() {
   const { t } = useTranslation();
