@@ -11,6 +11,7 @@ import { useKeysetList } from '../../../app/use-keyset-list';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadMore } from '../../../components/load-more';
 import { Page } from '../../../components/page';
+import { useLoaded } from '../../../components/use-loaded';
 import {
   type Certificate,
   type CertificateFilters,
@@ -22,7 +23,6 @@ import {
   type OrgChoice,
   searchOrganizations,
 } from '../api';
-import { useLoaded } from '../components/use-loaded';
 import { useOwnOrgs } from '../components/use-own-orgs';
 import { chinaDateTime } from '../components/volunteer-options';
 
