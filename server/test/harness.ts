@@ -42,6 +42,8 @@ export async function createTestContext(
     cipher,
     sessionCacheMs: opts.sessionCacheMs ?? 0,
     auditSealMs: opts.auditSealMs,
+    // tests run the report-task reminder sweep themselves, at the time they choose
+    reminderSweepMs: 0,
     onRoute: (r) => routes.push(r),
   });
   await app.ready();

@@ -35,6 +35,8 @@ export const en: Messages = {
     volunteers: 'Volunteers',
     serviceStations: 'Service stations',
     volunteerStars: 'Star levels',
+    reportTasks: 'Report tasks',
+    reportInbox: 'Reports to fill in',
   },
   common: {
     save: 'Save',
@@ -667,6 +669,10 @@ export const en: Messages = {
       manage: 'Record, correct and confirm the organization’s service records',
     },
     workingCalendar: { manage: 'Keep public holidays and make-up working days' },
+    reportTasks: {
+      send: 'Send report tasks to child areas, return and export submissions',
+      submit: 'Fill in and submit report tasks for my area',
+    },
   },
   statusPages: {
     forbiddenTitle: 'Not allowed',
@@ -772,6 +778,11 @@ export const en: Messages = {
     REFLECTION_ALREADY_REVIEWED: 'This reflection has already been reviewed',
     REFLECTION_PHOTOS_LOCKED: 'Photos can no longer be added once the reflection is reviewed',
     REFLECTION_PHOTO_TOO_MANY: 'A reflection has at most 9 photos',
+    REPORT_TASK_NOT_EDITABLE: 'The task has been sent; its form can no longer change (extend or withdraw it instead)',
+    REPORT_TASK_ILLEGAL_TRANSITION: 'This cannot be done to the report task in its current state',
+    REPORT_TASK_NOT_OPEN: 'The report task has been withdrawn and can no longer be filled in',
+    REPORT_SUBMISSION_ILLEGAL_TRANSITION: 'This cannot be done to the submission in its current state',
+    REPORT_FILE_NOT_ALLOWED: 'Upload a PDF, Word, Excel, WPS, image or ZIP file of at most 20 MB',
   },
   fieldErrors: {
     charter: {
@@ -816,6 +827,15 @@ export const en: Messages = {
     checkIn: { code: { invalid: 'Enter the six-digit code or scan the QR code' } },
     correction: { empty: 'Give the times or content to correct' },
     star: { thresholds: { order: 'The five thresholds must increase' } },
+    reportTask: {
+      title: { tooShort: 'The title needs at least 2 characters', tooLong: 'The title has at most 100 characters' },
+      field: {
+        id: 'The field key is not valid',
+        label: 'Give the field a label',
+        labelTooLong: 'A field label has at most 100 characters',
+      },
+      fields: { tooMany: 'A task has at most 50 fields' },
+    },
     reflection: {
       title: { tooShort: 'The title needs at least 2 characters', tooLong: 'The title has at most 60 characters' },
       text: { tooShort: 'Please write at least 10 characters', tooLong: 'At most 5,000 characters' },

@@ -38,6 +38,8 @@ export const zhCN = {
     volunteers: '志愿者',
     serviceStations: '志愿服务站点',
     volunteerStars: '星级评定',
+    reportTasks: '填报任务',
+    reportInbox: '本区划填报',
   },
   common: {
     save: '保存',
@@ -653,6 +655,7 @@ export const zhCN = {
     volunteerProjects: { read: '查看志愿服务项目', manage: '发布和管理本组织的志愿服务项目' },
     serviceRecords: { read: '查看志愿服务记录', manage: '记录、更正和确认本组织的志愿服务记录' },
     workingCalendar: { manage: '维护法定节假日和调休工作日' },
+    reportTasks: { send: '向下级区划下发填报任务、退回和导出填报', submit: '本区划填写并提交填报任务' },
   },
   statusPages: {
     forbiddenTitle: '无权访问',
@@ -757,6 +760,11 @@ export const zhCN = {
     REFLECTION_ALREADY_REVIEWED: '该心得体会已经审核过了',
     REFLECTION_PHOTOS_LOCKED: '心得体会发布后不能再添加照片',
     REFLECTION_PHOTO_TOO_MANY: '每篇心得体会最多上传9张照片',
+    REPORT_TASK_NOT_EDITABLE: '填报任务已下发，表单不能再修改（可延长期限或撤回）',
+    REPORT_TASK_ILLEGAL_TRANSITION: '该填报任务当前状态不能执行此操作',
+    REPORT_TASK_NOT_OPEN: '该填报任务已撤回，不能再填报',
+    REPORT_SUBMISSION_ILLEGAL_TRANSITION: '该填报当前状态不能执行此操作',
+    REPORT_FILE_NOT_ALLOWED: '请上传 PDF、Word、Excel、WPS、图片或 ZIP 文件，不超过 20 MB',
   },
   /** Texts for the field-level message keys of the contract schemas and zod's issue codes. */
   fieldErrors: {
@@ -799,6 +807,11 @@ export const zhCN = {
     checkIn: { code: { invalid: '请输入6位签到码或扫描二维码' } },
     correction: { empty: '请填写要更正的时间或内容' },
     star: { thresholds: { order: '五个星级的时长应逐级递增' } },
+    reportTask: {
+      title: { tooShort: '标题至少2个字', tooLong: '标题不能超过100个字' },
+      field: { id: '字段编号格式不正确', label: '请填写表单项名称', labelTooLong: '表单项名称不能超过100个字' },
+      fields: { tooMany: '表单项不能超过50个' },
+    },
     reflection: {
       title: { tooShort: '标题至少2个字', tooLong: '标题不能超过60个字' },
       text: { tooShort: '内容至少10个字', tooLong: '内容不能超过5000个字' },
