@@ -257,6 +257,19 @@ export type ReminderNotice = z.infer<typeof ReminderNotice>;
 export const ReminderNotices = z.object({ items: z.array(ReminderNotice) });
 export type ReminderNotices = z.infer<typeof ReminderNotices>;
 
+/** The areas the caller may send from, each with the child areas a task can go to. */
+export const SendingAreas = z.object({
+  items: z.array(
+    z.object({
+      code: z.string(),
+      level: z.enum(areaLevels),
+      name: z.string(),
+      children: z.array(z.object({ code: z.string(), name: z.string() })),
+    }),
+  ),
+});
+export type SendingAreas = z.infer<typeof SendingAreas>;
+
 /** The end of a China calendar day, as an instant: a task due on `day` is late from this moment on. */
 export function deadlineEnd(day: string): Date {
   return new Date(new Date(`${day}T00:00:00+08:00`).getTime() + 86_400_000);

@@ -56,6 +56,15 @@ describe('a city sends a summary report task to its districts (001 三.四)', ()
     expect((await city.client.get(`/api/report-tasks/${draft.id}`)).statusCode).toBe(404);
   });
 
+  it('the sending areas offered are the caller’s own nodes with their children', async () => {
+    const res = await beijingRoad.client.get('/api/report-tasks/sending-areas');
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items as { code: string; name: string; children: { code: string }[] }[];
+    expect(items.map((a) => [a.code, a.name])).toEqual([[AREAS.beijingRoad, '北京街道']]);
+    expect(items[0]!.children.map((c) => c.code)).toContain(AREAS.liushuijing);
+    expect(items[0]!.children.every((c) => c.code.startsWith('440104003'))).toBe(true);
+  });
+
   it('only child areas one level down can be addressed', async () => {
     const res = await city.client.post(
       '/api/report-tasks',

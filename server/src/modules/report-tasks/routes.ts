@@ -13,6 +13,7 @@ import {
   ReportTaskList,
   ReportTaskListQuery,
   ReportTaskParams,
+  SendingAreas,
   Submission,
   SubmissionParams,
 } from '@linli/contract/report-tasks';
@@ -76,6 +77,18 @@ export const reportTaskRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: PersonalD
       config: { access: 'reportTasks.send' },
     },
     async (request) => svc.listTasks(deps, request.actor!, request.query),
+  );
+  app.get(
+    '/api/report-tasks/sending-areas',
+    {
+      schema: {
+        summary: 'The areas I send from and the child areas each can address',
+        tags,
+        response: { 200: SendingAreas, ...errors },
+      },
+      config: { access: 'reportTasks.send' },
+    },
+    async (request) => svc.sendingAreas(deps, request.actor!),
   );
   app.post(
     '/api/report-tasks',

@@ -14,6 +14,7 @@ import {
   ReportTaskBody,
   type ReportTaskList,
   type ReportTaskListQuery,
+  type SendingAreas,
   type Submission,
   type SubmissionCounts,
   type SubmissionDisplayStatus,
@@ -167,6 +168,24 @@ async function senderTask(db: Db | Tx, actor: Actor, id: string, lock = false): 
 
 export async function getTask(deps: ReportTaskDeps, actor: Actor, id: string): Promise<ReportTask> {
   return presentTask(deps, actor, await senderTask(deps.db, actor, id));
+}
+
+/** sendingAreas — where the caller sends from (their own nodes) and the children each can address. */
+export async function sendingAreas(deps: ReportTaskDeps, actor: Actor): Promise<SendingAreas> {
+  const items: SendingAreas['items'] = [];
+  for (const a of senderAreas(actor)) {
+    const node = await q.findAreaNode(deps.db, a.code, levelNumber(a.level));
+    const children = await q.findChildAreas(deps.db, a.code, levelNumber(a.level));
+    if (node && children.length > 0) {
+      items.push({
+        code: a.code,
+        level: a.level,
+        name: node.name,
+        children: children.map((c) => ({ code: c.code, name: c.name })),
+      });
+    }
+  }
+  return { items };
 }
 
 // ─── sender commands ─────────────────────────────────────────────────────────
