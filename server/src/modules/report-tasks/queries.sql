@@ -10,6 +10,9 @@ DELETE FROM report_task_files WHERE task_id = $1 AND area_code IS NULL RETURNING
 -- findAreaFiles
 SELECT id, task_id, area_code, field_id, file_name, file_type, size FROM report_task_files WHERE task_id = $1 AND area_code = $2 ORDER BY uploaded_at, id;
 
+-- findAreaNode
+SELECT code, level, name FROM areas WHERE code = $1 AND level = $2;
+
 -- findChildAreas
 SELECT code, level, name FROM areas WHERE parent_code = $1 AND parent_level = $2 ORDER BY code;
 

@@ -102,31 +102,54 @@ function FileAnswer({
   );
 }
 
+/** The props antd's Form.Item hands its child: the value, its change handler and the id its label points at. */
+type ControlProps = { value?: unknown; onChange?: (value: unknown) => void; id?: string };
+
+/** The input for one field's kind; forwards the Form.Item's value, onChange and id to the control. */
 function AnswerInput({
   field,
   files,
   onUpload,
+  ...control
 }: {
   field: ReportField;
   files: FileInfo[];
   onUpload: (field: ReportField, file: File) => Promise<FileInfo>;
-}) {
+} & ControlProps) {
   const { t } = useTranslation();
+  // each control takes its own value type; the form keeps whatever it gives back
+  const props = control as Record<string, never>;
   switch (field.kind) {
     case 'text':
-      return <Input maxLength={200} />;
+      return <Input maxLength={200} {...props} />;
     case 'longText':
-      return <Input.TextArea maxLength={10_000} showCount autoSize={{ minRows: 4, maxRows: 16 }} />;
+      return <Input.TextArea maxLength={10_000} showCount autoSize={{ minRows: 4, maxRows: 16 }} {...props} />;
     case 'number':
-      return <InputNumber style={{ width: 240 }} addonAfter={field.unit ?? undefined} />;
+      return <InputNumber style={{ width: 240 }} addonAfter={field.unit ?? undefined} {...props} />;
     case 'date':
-      return <DatePicker />;
+      return <DatePicker {...props} />;
     case 'singleChoice':
-      return <Radio.Group options={field.options.map((o) => ({ value: o, label: o }))} />;
+      return (
+        <Radio.Group aria-label={field.label} options={field.options.map((o) => ({ value: o, label: o }))} {...props} />
+      );
     case 'multipleChoice':
-      return <Checkbox.Group options={field.options.map((o) => ({ value: o, label: o }))} />;
+      return (
+        <Checkbox.Group
+          aria-label={field.label}
+          options={field.options.map((o) => ({ value: o, label: o }))}
+          {...props}
+        />
+      );
     case 'file':
-      return <FileAnswer files={files} onUpload={(file) => onUpload(field, file)} label={field.label} />;
+      return (
+        <FileAnswer
+          files={files}
+          onUpload={(file) => onUpload(field, file)}
+          label={field.label}
+          value={(control.value as string | null | undefined) ?? null}
+          onChange={(id) => control.onChange?.(id)}
+        />
+      );
     default:
       return <span>{t('common.empty')}</span>;
   }
