@@ -319,6 +319,48 @@ describe('a city sends a summary report task to its districts (001 三.四)', ()
   });
 });
 
+describe('files and races', () => {
+  it('a draft’s template is the sender’s own until the task is sent', async () => {
+    const created = await city.client.post(
+      '/api/report-tasks',
+      taskBody({ allChildren: false, addresseeCodes: [AREAS.yuexiu], title: '模板草稿' }),
+    );
+    const id = (created.json() as ReportTask).id;
+    const template = await city.client.upload(`/api/report-tasks/${id}/template`, fileForm('模板.pdf', PDF), 'PUT');
+    const url = (template.json() as ReportTask).template!.url;
+    expect((await city.client.get(url)).statusCode).toBe(200);
+    expect((await yuexiu.client.get(url)).statusCode).toBe(404);
+    await city.client.post(`/api/report-tasks/${id}/send`);
+    expect((await yuexiu.client.get(url)).statusCode).toBe(200);
+    // sent: the template cannot change any more
+    const replace = await city.client.upload(`/api/report-tasks/${id}/template`, fileForm('新模板.pdf', PDF), 'PUT');
+    expect(replace.statusCode).toBe(409);
+  });
+
+  it('two submissions of one area at once: one is taken, the other is told it is already in', async () => {
+    const id = await sendTaskVia(city.client, taskBody({ allChildren: false, addresseeCodes: [AREAS.yuexiu] }));
+    const url = `${submissionUrl(id, AREAS.yuexiu)}/submit`;
+    const results = await Promise.all([
+      yuexiu.client.post(url, { answers: goodAnswers }),
+      yuexiuOffice.client.post(url, { answers: goodAnswers }),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const count = await ctx.db.query('SELECT submission_count FROM report_task_areas WHERE task_id = $1', [id]);
+    expect(count.rows[0].submission_count).toBe(1);
+  });
+
+  it('no uploads to a withdrawn task', async () => {
+    const id = await sendTaskVia(city.client, taskBody({ allChildren: false, addresseeCodes: [AREAS.yuexiu] }));
+    await city.client.post(`/api/report-tasks/${id}/withdraw`, { reason: '下发有误' });
+    const upload = await yuexiu.client.upload(
+      `${submissionUrl(id, AREAS.yuexiu)}/files?fieldId=attach`,
+      fileForm('x.pdf', PDF),
+    );
+    expect(upload.statusCode).toBe(409);
+    expect(upload.json().code).toBe('REPORT_TASK_NOT_OPEN');
+  });
+});
+
 describe('scope: a township’s tasks and answers stay in the township', () => {
   it('a township sends to its communities; the other township sees neither the task nor the answers', async () => {
     const id = await sendTaskVia(beijingRoad.client, taskBody({ title: '北京街道社区组织摸底' }));
