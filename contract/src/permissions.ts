@@ -89,6 +89,8 @@ export const permissionKeys = [
   'serviceRecords.read',
   'serviceRecords.manage',
   'workingCalendar.manage',
+  'reportTasks.send',
+  'reportTasks.submit',
 ] as const;
 export type PermissionKey = (typeof permissionKeys)[number];
 
@@ -186,6 +188,9 @@ export const permissions: Record<PermissionKey, PermissionSpec> = {
     lowestLevel: 'community',
   },
   'workingCalendar.manage': { label: 'permissions.workingCalendar.manage', dependsOn: [], lowestLevel: 'country' },
+  // C11 report tasks (001 三.四): a township sends to its communities at the lowest
+  'reportTasks.send': { label: 'permissions.reportTasks.send', dependsOn: [], lowestLevel: 'township' },
+  'reportTasks.submit': { label: 'permissions.reportTasks.submit', dependsOn: [], lowestLevel: 'community' },
 };
 
 const officer: readonly PermissionKey[] = [
@@ -217,6 +222,10 @@ const officer: readonly PermissionKey[] = [
  * smartphone; the township and committee keep the service stations (000 四.二) and oversee
  * volunteers, projects and records of their area; county-level civil affairs and the
  * civilization office set star thresholds and approve five stars.
+ * Report tasks (C11, 001 三.四): civil affairs, the civilization office and the township send
+ * report tasks to the child areas of their jurisdiction; the officers of an addressee area
+ * (civil affairs / civilization office of a county or city, the township office, the committee)
+ * fill them in and submit.
  */
 export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
   sysadmin: permissionKeys,
@@ -240,6 +249,8 @@ export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
     'volunteerProjects.read',
     'serviceRecords.read',
     'workingCalendar.manage',
+    'reportTasks.send',
+    'reportTasks.submit',
   ],
   civilizationOffice: [
     'areas.read',
@@ -258,6 +269,8 @@ export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
     'serviceStations.read',
     'volunteerProjects.read',
     'serviceRecords.read',
+    'reportTasks.send',
+    'reportTasks.submit',
   ],
   township: [
     ...officer,
@@ -279,6 +292,8 @@ export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
     'serviceStations.manage',
     'volunteerProjects.read',
     'serviceRecords.read',
+    'reportTasks.send',
+    'reportTasks.submit',
   ],
   committee: [
     'areas.read',
@@ -300,6 +315,7 @@ export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
     'serviceStations.manage',
     'volunteerProjects.read',
     'serviceRecords.read',
+    'reportTasks.submit',
   ],
   orgAdmin: [
     'areas.read',

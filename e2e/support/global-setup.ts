@@ -55,8 +55,9 @@ export default async function setup(project: TestProject) {
     if (ok) {
       break;
     }
-    if (i > 1200) {
-      throw new Error(`server did not start in 120 s:\n${output}`);
+    // a first start loads the area tree and the demo data: about 40 s alone, minutes on a busy machine
+    if (i > 3000) {
+      throw new Error(`server did not start in 300 s:\n${output}`);
     }
     await sleep(100);
   }

@@ -21,6 +21,7 @@ import { certificateRoutes } from './modules/certificates/index';
 import { jobRoutes } from './modules/jobs/index';
 import { needRoutes } from './modules/needs/index';
 import { IMPORT_JOB, importJobHandler, organizationRoutes } from './modules/organizations/index';
+import { reportTaskRoutes, sweepReminders } from './modules/report-tasks/index';
 import { volunteerRoutes } from './modules/volunteers/index';
 import { sealAuditChain } from './platform/audit';
 import { authPlugin } from './platform/auth';
@@ -44,6 +45,8 @@ export type AppDeps = {
   auditSealMs?: number;
   /** how often an idle job runner looks for queued jobs */
   jobPollMs?: number;
+  /** how often report-task reminders due today are created (default every 10 minutes; 0: never) */
+  reminderSweepMs?: number;
   /** called for every route as it is registered (the route-coverage test listens here) */
   onRoute?: (route: { method: string | string[]; url: string; access: unknown }) => void;
 };
@@ -105,6 +108,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   sealer.unref();
   app.addHook('onClose', () => clearInterval(sealer));
   app.addHook('onClose', () => jobs.stop());
+  // report-task reminders: an idempotent sweep (one notice per task, area, milestone and deadline)
+  const reminderSweepMs = deps.reminderSweepMs ?? 10 * 60_000;
+  if (reminderSweepMs > 0) {
+    const sweep = () => {
+      sweepReminders({ db: deps.db, cipher: deps.cipher }).catch((error: unknown) =>
+        app.log.error(error, 'report-task reminder sweep failed'),
+      );
+    };
+    const sweeper = setInterval(sweep, reminderSweepMs);
+    sweeper.unref();
+    app.addHook('onReady', async () => sweep());
+    app.addHook('onClose', () => clearInterval(sweeper));
+  }
 
   const moduleDeps = { db: deps.db, cipher: deps.cipher, secureCookies: deps.secureCookies ?? false, jobs };
   await app.register(areaRoutes, moduleDeps);
@@ -122,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(volunteerRoutes, moduleDeps);
   await app.register(certificateRoutes, { ...moduleDeps, publicUrl: deps.publicUrl });
   await app.register(backfillRoutes, moduleDeps);
+  await app.register(reportTaskRoutes, moduleDeps);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 

@@ -43,6 +43,8 @@ export async function createTestContext(
     sessionCacheMs: opts.sessionCacheMs ?? 0,
     auditSealMs: opts.auditSealMs,
     publicUrl: opts.publicUrl,
+    // tests run the report-task reminder sweep themselves, at the time they choose
+    reminderSweepMs: 0,
     onRoute: (r) => routes.push(r),
   });
   await app.ready();

@@ -21,7 +21,12 @@ export type IconName =
   | 'serviceStations'
   | 'volunteerStars'
   | 'serviceCertificates'
-  | 'reflections';
+  | 'reflections'
+  | 'reportTasks'
+  | 'reportInbox';
+
+/** A count shown beside a menu entry (fetched by the layout). */
+export type MenuBadge = 'reportReminders';
 
 /**
  * - `public`: no session needed; a signed-in user is sent on to the console (sign-in)
@@ -40,6 +45,8 @@ export type AppRoute = {
   permission: PermissionNeed;
   guard: RouteGuard;
   component: LazyExoticComponent<ComponentType>;
+  /** a count beside the menu entry */
+  badge?: MenuBadge;
 };
 
 /** The console's pages. The layout's menu, the guards and the home page's shortcuts all read this list. */
@@ -281,6 +288,71 @@ export const appRoutes: readonly AppRoute[] = [
     guard: 'shell',
     component: lazy(() =>
       import('../features/needs/pages/need-detail-page').then((m) => ({ default: m.NeedDetailPage })),
+    ),
+  },
+  {
+    path: '/report-tasks',
+    menuKey: 'menu.reportTasks',
+    icon: 'reportTasks',
+    permission: 'reportTasks.send',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/report-tasks/pages/report-task-list-page').then((m) => ({ default: m.ReportTaskListPage })),
+    ),
+  },
+  {
+    path: '/report-tasks/new',
+    menuKey: null,
+    icon: null,
+    permission: 'reportTasks.send',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/report-tasks/pages/report-task-edit-page').then((m) => ({ default: m.ReportTaskNewPage })),
+    ),
+  },
+  {
+    path: '/report-tasks/:id',
+    menuKey: null,
+    icon: null,
+    permission: 'reportTasks.send',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/report-tasks/pages/report-task-detail-page').then((m) => ({
+        default: m.ReportTaskDetailPage,
+      })),
+    ),
+  },
+  {
+    path: '/report-tasks/:id/edit',
+    menuKey: null,
+    icon: null,
+    permission: 'reportTasks.send',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/report-tasks/pages/report-task-edit-page').then((m) => ({ default: m.ReportTaskEditPage })),
+    ),
+  },
+  {
+    path: '/report-inbox',
+    menuKey: 'menu.reportInbox',
+    icon: 'reportInbox',
+    permission: 'reportTasks.submit',
+    guard: 'shell',
+    badge: 'reportReminders',
+    component: lazy(() =>
+      import('../features/report-tasks/pages/report-inbox-page').then((m) => ({ default: m.ReportInboxPage })),
+    ),
+  },
+  {
+    path: '/report-inbox/:id/:areaCode',
+    menuKey: null,
+    icon: null,
+    permission: 'reportTasks.submit',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/report-tasks/pages/report-submission-page').then((m) => ({
+        default: m.ReportSubmissionPage,
+      })),
     ),
   },
   {

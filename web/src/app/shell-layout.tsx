@@ -3,10 +3,12 @@ import {
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
   DownOutlined,
   EnvironmentOutlined,
   FileDoneOutlined,
   FlagOutlined,
+  FormOutlined,
   FundOutlined,
   HeartOutlined,
   HomeOutlined,
@@ -22,14 +24,15 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
-import { App, Button, Dropdown } from 'antd';
-import { type ReactNode, Suspense } from 'react';
+import { App, Badge, Button, Dropdown } from 'antd';
+import { type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAccess } from './access';
 import { AreaSwitcher } from './area-switcher';
 import { LanguageSwitch } from './language-switch';
-import { type IconName, menuRoutes } from './routes';
+import { request } from './request';
+import { type IconName, type MenuBadge, menuRoutes } from './routes';
 import { useSession, useSessionState } from './session';
 import { signOut, signOutEverywhere } from './session-api';
 import { LoadingPage } from './status-pages';
@@ -53,6 +56,8 @@ const icons: Record<IconName, ReactNode> = {
   volunteerStars: <StarOutlined />,
   serviceCertificates: <SafetyCertificateOutlined />,
   reflections: <ReadOutlined />,
+  reportTasks: <FormOutlined />,
+  reportInbox: <CarryOutOutlined />,
 };
 
 function Brand() {
@@ -65,6 +70,30 @@ function Brand() {
       <span className="linli-brand-name">{t('app.name')}</span>
     </Link>
   );
+}
+
+/** Where each menu badge's count comes from: the reminders still open for the user's areas. */
+const badgeSources: Record<MenuBadge, (signal: AbortSignal) => Promise<number>> = {
+  reportReminders: (signal) =>
+    request<{ items: unknown[] }>('/api/report-submissions/reminders', { signal }).then((r) => r.items.length),
+};
+
+/** The counts of the badges in the menu, read again whenever the page changes. */
+function useMenuBadges(badges: MenuBadge[], pathname: string): Partial<Record<MenuBadge, number>> {
+  const [counts, setCounts] = useState<Partial<Record<MenuBadge, number>>>({});
+  const key = badges.join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: key stands for badges; pathname is the refresh trigger
+  useEffect(() => {
+    const controller = new AbortController();
+    for (const badge of badges) {
+      badgeSources[badge](controller.signal).then(
+        (count) => setCounts((current) => ({ ...current, [badge]: count })),
+        () => undefined,
+      );
+    }
+    return () => controller.abort();
+  }, [key, pathname]);
+  return counts;
 }
 
 /**
@@ -81,11 +110,28 @@ export function ShellLayout() {
   const location = useLocation();
   const navigate = useNavigate();
 
-  const menu = menuRoutes(can).map((route) => ({
-    path: route.path,
-    name: route.menuKey ? t(route.menuKey) : route.path,
-    icon: route.icon ? icons[route.icon] : undefined,
-  }));
+  const allowed = menuRoutes(can);
+  const badgeCounts = useMenuBadges(
+    allowed.flatMap((route) => (route.badge ? [route.badge] : [])),
+    location.pathname,
+  );
+  const menu = allowed.map((route) => {
+    const name = route.menuKey ? t(route.menuKey) : route.path;
+    const count = route.badge ? (badgeCounts[route.badge] ?? 0) : 0;
+    return {
+      path: route.path,
+      name:
+        count > 0 ? (
+          <span>
+            {name} <Badge count={count} size="small" aria-hidden />
+            <span className="linli-visually-hidden">{t('reportTasks.inbox.badge', { count })}</span>
+          </span>
+        ) : (
+          name
+        ),
+      icon: route.icon ? icons[route.icon] : undefined,
+    };
+  });
   // the menu entry to highlight: the page's own, or its list's for a detail page (/users/:id)
   const menuPath =
     menu.find((item) => item.path === location.pathname)?.path ??

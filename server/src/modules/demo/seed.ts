@@ -7,6 +7,7 @@ import { createUser, isMobileRegistered, userIdByMobile } from '../accounts/inde
 import { seedDemoActivities } from './activities';
 import { seedDemoNeeds } from './needs';
 import { seedDemoOrganizations } from './organizations';
+import { seedDemoReportTasks } from './report-tasks';
 import { seedDemoVolunteers } from './volunteers';
 
 /** 越秀区北京街道龙藏社区: its committee and an organization's administrator have demo sign-ins (activities). */
@@ -138,6 +139,10 @@ export async function seedDemoRegistry(
   await seedDemoVolunteers(deps, actor, {
     community: DEMO_COMMUNITY,
     volunteerUserId: await userIdByMobile(deps, volunteer.mobile),
+  });
+  await seedDemoReportTasks(deps, {
+    cityMobile: demoAccounts.find((a) => a.title === '广州市民政局')!.mobile,
+    townshipMobile: demoAccounts.find((a) => a.title === '越秀区北京街道')!.mobile,
   });
   return organizations;
 }

@@ -1,0 +1,315 @@
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  type ReportFieldKind,
+  type ReportTask,
+  reportFieldKinds,
+  type SendingAreas,
+} from '@linli/contract/report-tasks';
+import { Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { applyFieldErrors } from '../../../app/form-errors';
+import { ErrorAlert } from '../../../components/error-alert';
+import { createReportTask, getSendingAreas, updateReportTask } from '../api';
+
+type FieldValues = {
+  id?: string;
+  kind: ReportFieldKind;
+  label: string;
+  help?: string;
+  isRequired: boolean;
+  options?: string[];
+  unit?: string;
+};
+
+type TaskValues = {
+  area?: string;
+  title: string;
+  instructions?: string;
+  deadline?: Dayjs;
+  remindDaysBefore: number;
+  allChildren: boolean;
+  addresseeCodes?: string[];
+  fields: FieldValues[];
+};
+
+const areaKey = (a: { code: string; level: string }) => `${a.level}:${a.code}`;
+const isChoice = (kind: ReportFieldKind | undefined) => kind === 'singleChoice' || kind === 'multipleChoice';
+
+function initialOf(task: ReportTask | undefined): TaskValues {
+  if (!task) {
+    return { title: '', remindDaysBefore: 3, allChildren: true, fields: [] };
+  }
+  return {
+    area: areaKey({ code: task.areaCode, level: task.areaLevel }),
+    title: task.title,
+    instructions: task.instructions,
+    deadline: dayjs(task.deadline),
+    remindDaysBefore: task.remindDaysBefore,
+    allChildren: task.allChildren,
+    addresseeCodes: task.addressees.map((a) => a.areaCode),
+    fields: task.fields.map((f) => ({
+      id: f.id,
+      kind: f.kind,
+      label: f.label,
+      help: f.help ?? '',
+      isRequired: f.isRequired,
+      options: f.options,
+      unit: f.unit ?? '',
+    })),
+  };
+}
+
+/**
+ * The new / edit form of a draft task: sending area, title, instructions, deadline, reminder lead,
+ * addressees (all child areas or chosen ones) and the form builder. The template file is attached
+ * on the task's page once the draft exists.
+ */
+export function TaskForm({ task, onSaved }: { task?: ReportTask; onSaved: (task: ReportTask) => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<TaskValues>();
+  const [areas, setAreas] = useState<SendingAreas['items']>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [isSaving, setSaving] = useState(false);
+  const chosenArea = Form.useWatch('area', form);
+  const allChildren = Form.useWatch('allChildren', form);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    getSendingAreas(controller.signal).then(
+      (list) => {
+        setAreas(list.items);
+        if (!task && list.items.length === 1) {
+          form.setFieldValue('area', areaKey(list.items[0]!));
+        }
+      },
+      (caught: unknown) => {
+        if (!controller.signal.aborted) {
+          setError(caught);
+        }
+      },
+    );
+    return () => controller.abort();
+  }, [form, task]);
+
+  const sending = areas.find((a) => areaKey(a) === chosenArea);
+
+  const finish = async (values: TaskValues) => {
+    setError(null);
+    setSaving(true);
+    const [level, code] = (values.area ?? '').split(':');
+    const body = {
+      title: values.title.trim(),
+      instructions: (values.instructions ?? '').trim(),
+      deadline: values.deadline!.format('YYYY-MM-DD'),
+      remindDaysBefore: values.remindDaysBefore,
+      allChildren: values.allChildren,
+      addresseeCodes: values.allChildren ? [] : (values.addresseeCodes ?? []),
+      ...(code && level ? { areaCode: code, areaLevel: level as ReportTask['areaLevel'] } : {}),
+      fields: (values.fields ?? []).map((f) => ({
+        ...(f.id ? { id: f.id } : {}),
+        kind: f.kind,
+        label: f.label.trim(),
+        help: f.help?.trim() || undefined,
+        isRequired: f.isRequired ?? false,
+        options: isChoice(f.kind) ? (f.options ?? []).map((o) => o.trim()).filter(Boolean) : undefined,
+        unit: f.kind === 'number' ? f.unit?.trim() || undefined : undefined,
+      })),
+    };
+    try {
+      onSaved(task ? await updateReportTask(task.id, body) : await createReportTask(body));
+    } catch (caught) {
+      setError(applyFieldErrors(form, caught, { areaCode: 'area' }) ? null : caught);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const required = (label: string) => ({ required: true, whitespace: true, message: t('common.required', { label }) });
+
+  return (
+    <Form<TaskValues>
+      name="report-task"
+      form={form}
+      layout="vertical"
+      initialValues={initialOf(task)}
+      onFinish={(values) => void finish(values)}
+      scrollToFirstError
+      style={{ maxWidth: 860 }}
+    >
+      <ErrorAlert error={error} />
+      <Form.Item
+        name="area"
+        label={t('reportTasks.form.area')}
+        rules={[{ required: true, message: t('common.required', { label: t('reportTasks.form.area') }) }]}
+      >
+        <Select
+          disabled={Boolean(task)}
+          options={areas.map((a) => ({ value: areaKey(a), label: a.name }))}
+          notFoundContent={t('reportTasks.form.noAreas')}
+        />
+      </Form.Item>
+      <Form.Item
+        name="title"
+        label={t('reportTasks.form.title')}
+        rules={[required(t('reportTasks.form.title')), { min: 2 }]}
+      >
+        <Input maxLength={100} showCount />
+      </Form.Item>
+      <Form.Item name="instructions" label={t('reportTasks.form.instructions')}>
+        <Input.TextArea maxLength={5000} showCount autoSize={{ minRows: 3, maxRows: 10 }} />
+      </Form.Item>
+      <Space size="large" wrap align="start">
+        <Form.Item
+          name="deadline"
+          label={t('reportTasks.form.deadline')}
+          extra={t('reportTasks.form.deadlineHint')}
+          rules={[{ required: true, message: t('common.required', { label: t('reportTasks.form.deadline') }) }]}
+        >
+          <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+        </Form.Item>
+        <Form.Item name="remindDaysBefore" label={t('reportTasks.form.remindDaysBefore')}>
+          <InputNumber min={1} max={30} addonAfter={t('reportTasks.form.days')} style={{ width: 160 }} />
+        </Form.Item>
+      </Space>
+      <Form.Item name="allChildren" label={t('reportTasks.form.addressees')} valuePropName="checked">
+        <Switch
+          checkedChildren={t('reportTasks.form.allChildren')}
+          unCheckedChildren={t('reportTasks.form.someChildren')}
+        />
+      </Form.Item>
+      {allChildren === false ? (
+        <Form.Item
+          name="addresseeCodes"
+          label={t('reportTasks.form.chooseAddressees')}
+          rules={[{ required: true, message: t('reportTasks.form.addresseesRequired') }]}
+        >
+          <Checkbox.Group options={(sending?.children ?? []).map((c) => ({ value: c.code, label: c.name }))} />
+        </Form.Item>
+      ) : sending ? (
+        <Typography.Paragraph type="secondary">
+          {t('reportTasks.form.allChildrenHint', { count: sending.children.length })}
+        </Typography.Paragraph>
+      ) : null}
+
+      <Typography.Title level={2} className="linli-section-title">
+        {t('reportTasks.form.fields')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('reportTasks.form.fieldsHint')}</Typography.Paragraph>
+      <Form.List name="fields">
+        {(items, { add, remove, move }) => (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            {items.map((item, index) => (
+              <Card
+                key={item.key}
+                size="small"
+                title={t('reportTasks.form.fieldNumber', { number: index + 1 })}
+                extra={
+                  <Space>
+                    <Button
+                      size="small"
+                      icon={<ArrowUpOutlined aria-hidden />}
+                      aria-label={t('reportTasks.form.moveUp', { number: index + 1 })}
+                      disabled={index === 0}
+                      onClick={() => move(index, index - 1)}
+                    />
+                    <Button
+                      size="small"
+                      icon={<ArrowDownOutlined aria-hidden />}
+                      aria-label={t('reportTasks.form.moveDown', { number: index + 1 })}
+                      disabled={index === items.length - 1}
+                      onClick={() => move(index, index + 1)}
+                    />
+                    <Button
+                      size="small"
+                      danger
+                      icon={<DeleteOutlined aria-hidden />}
+                      aria-label={t('reportTasks.form.removeField', { number: index + 1 })}
+                      onClick={() => remove(item.name)}
+                    />
+                  </Space>
+                }
+              >
+                <Space size="middle" wrap align="start">
+                  <Form.Item name={[item.name, 'kind']} label={t('reportTasks.form.kind')} rules={[{ required: true }]}>
+                    <Select
+                      style={{ width: 160 }}
+                      options={reportFieldKinds.map((kind) => ({
+                        value: kind,
+                        label: t(`reportTasks.fieldKind.${kind}`),
+                      }))}
+                    />
+                  </Form.Item>
+                  <Form.Item
+                    name={[item.name, 'label']}
+                    label={t('reportTasks.form.label')}
+                    rules={[required(t('reportTasks.form.label'))]}
+                  >
+                    <Input maxLength={100} style={{ width: 320 }} />
+                  </Form.Item>
+                  <Form.Item
+                    name={[item.name, 'isRequired']}
+                    label={t('reportTasks.form.isRequired')}
+                    valuePropName="checked"
+                  >
+                    <Switch />
+                  </Form.Item>
+                </Space>
+                <Form.Item noStyle shouldUpdate>
+                  {() => {
+                    const kind = form.getFieldValue(['fields', item.name, 'kind']) as ReportFieldKind | undefined;
+                    if (isChoice(kind)) {
+                      return (
+                        <Form.Item
+                          name={[item.name, 'options']}
+                          label={t('reportTasks.form.options')}
+                          extra={t('reportTasks.form.optionsHint')}
+                          getValueProps={(value: string[] | undefined) => ({ value: (value ?? []).join('\n') })}
+                          normalize={(value: string) => value.split('\n')}
+                        >
+                          <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} />
+                        </Form.Item>
+                      );
+                    }
+                    if (kind === 'number') {
+                      return (
+                        <Form.Item name={[item.name, 'unit']} label={t('reportTasks.form.unit')}>
+                          <Input
+                            maxLength={20}
+                            style={{ width: 160 }}
+                            placeholder={t('reportTasks.form.unitPlaceholder')}
+                          />
+                        </Form.Item>
+                      );
+                    }
+                    return null;
+                  }}
+                </Form.Item>
+                <Form.Item name={[item.name, 'help']} label={t('reportTasks.form.help')}>
+                  <Input maxLength={300} />
+                </Form.Item>
+              </Card>
+            ))}
+            <Space wrap role="group" aria-label={t('reportTasks.form.addField')}>
+              {reportFieldKinds.map((kind) => (
+                <Button
+                  key={kind}
+                  icon={<PlusOutlined aria-hidden />}
+                  onClick={() => add({ kind, label: '', isRequired: false })}
+                >
+                  {t(`reportTasks.fieldKind.${kind}`)}
+                </Button>
+              ))}
+            </Space>
+          </Space>
+        )}
+      </Form.List>
+      <Form.Item style={{ marginTop: 24 }}>
+        <Button type="primary" htmlType="submit" loading={isSaving}>
+          {t('reportTasks.form.saveDraft')}
+        </Button>
+      </Form.Item>
+    </Form>
+  );
+}
