@@ -38,7 +38,9 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { activityFields, activityStatuses, presetCampaigns } from '../contract/src/activities';
 import { type AreaLevel, prefixLengthByLevel, subtreeRange } from '../contract/src/areas';
+import { hubKinds, orgCategories, orgRecordStatuses, orgTiers, partyOrgForms } from '../contract/src/organizations';
 import type { Role } from '../contract/src/permissions';
 import { createUser } from '../server/src/modules/accounts/index';
 import { hashPassword } from '../server/src/modules/accounts/password';
@@ -454,6 +456,65 @@ async function runGroupBy(db: Db, t: Target): Promise<SqlCell> {
   };
 }
 
+/** The values each figure segment may take: a figure outside them was decoded under the wrong label. */
+const KNOWN_VALUES: Record<string, readonly string[]> = {
+  'organizations.status': orgRecordStatuses,
+  'organizations.tier': orgTiers,
+  'organizations.category': orgCategories,
+  'organizations.hub_kind': hubKinds,
+  'organizations.party_org': partyOrgForms,
+  'activities.status': activityStatuses,
+  'activities.field': activityFields,
+  'activities.campaign': [...presetCampaigns, 'none'],
+};
+
+/**
+ * The GROUP BY's figures must add up to the subtree's row counts, and every label must be one its
+ * column can hold (catches a wrong GROUPING decode, which would still add up).
+ */
+function selfCheck(t: Target, f: Figures): string[] {
+  const problems: string[] = [];
+  const expect = (label: string, got: number, want: number | undefined) => {
+    if (got !== want) {
+      problems.push(`${label}: ${got} ≠ ${want}`);
+    }
+  };
+  for (const dim of ['tier', 'category', 'hub_kind', 'party_org', 'founded_year']) {
+    expect(`organizations by ${dim}`, sum(f, `organizations/*/*/${dim}/*`), t.rows.organizations);
+  }
+  expect('activities', sum(f, 'activities/*/*/*/*'), t.rows.activities);
+  expect('volunteers', sum(f, 'volunteers/*/*/stars/*'), t.rows.volunteers);
+  expect('service records', sum(f, 'serviceRecords/*/*/count'), t.rows.service_records);
+  const unknown = new Set<string>();
+  for (const key of f.keys()) {
+    const [family, , status, a, b] = key.split('/');
+    const labels: [string, string | undefined][] =
+      family === 'organizations'
+        ? [
+            ['status', status],
+            [a!, b],
+          ]
+        : family === 'activities'
+          ? [
+              ['status', status],
+              ['field', a],
+              ['campaign', b],
+            ]
+          : [];
+    for (const [column, value] of labels) {
+      const known = column === 'founded_year' ? null : KNOWN_VALUES[`${family}.${column}`];
+      const ok = known ? known.includes(value ?? '') : column === 'founded_year' && /^(19|20)\d\d$/.test(value ?? '');
+      if (!ok) {
+        unknown.add(`${family}.${column} = ${value}`);
+      }
+    }
+  }
+  if (unknown.size > 0) {
+    problems.push(`unknown labels: ${[...unknown].slice(0, 5).join(', ')}`);
+  }
+  return problems;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The dashboard's numbers against the GROUP BY's
 
@@ -593,7 +654,13 @@ async function runDashboard(base: URL, t: Target): Promise<HttpCell> {
 // ---------------------------------------------------------------------------------------------
 // Report
 
-type AreaResult = { target: Target; http: HttpCell | null; sql: SqlCell; comparison: Comparison | null };
+type AreaResult = {
+  target: Target;
+  http: HttpCell | null;
+  sql: SqlCell;
+  selfCheck: string[];
+  comparison: Comparison | null;
+};
 
 type Report = {
   machine: [string, string][];
@@ -700,9 +767,15 @@ function renderReport(r: Report): string {
         : '–',
     ]);
   }
-  lines.push('', '### GROUP BY per base table (p50 / p95 ms)', '');
-  row(['area', ...GROUP_BY_QUERIES.map((q) => q.key), 'result rows']);
-  row(['---', ...GROUP_BY_QUERIES.map(() => '---:'), '---:']);
+  lines.push(
+    '',
+    '### GROUP BY per base table (p50 / p95 ms)',
+    '',
+    "Self-check: the figures add up to the subtree's row counts (organizations by each dimension, activities, volunteers, service records).",
+    '',
+  );
+  row(['area', ...GROUP_BY_QUERIES.map((q) => q.key), 'result rows', 'self-check']);
+  row(['---', ...GROUP_BY_QUERIES.map(() => '---:'), '---:', '---']);
   for (const a of r.areas) {
     row([
       a.target.key,
@@ -711,6 +784,7 @@ function renderReport(r: Report): string {
         return s ? `${ms(s.p50)} / ${ms(s.p95)}` : '–';
       }),
       a.sql.rows,
+      a.selfCheck.length === 0 ? 'adds up' : `**${a.selfCheck.join('; ')}**`,
     ]);
   }
   lines.push('', "The queries (`$1`–`$2`: the subtree's code range; `$3`: the child level's prefix length):", '');
@@ -900,7 +974,11 @@ async function main() {
           unchecked: [],
         };
       }
-      areas.push({ target: t, http, sql, comparison });
+      const problems = selfCheck(t, sql.figures);
+      for (const p of problems) {
+        progress(`    GROUP BY SELF-CHECK FAILED ${t.key}: ${p}`);
+      }
+      areas.push({ target: t, http, sql, selfCheck: problems, comparison });
     }
 
     machine.push(['load average (1/5/15 min)', `${loadAtStart} at start, ${loadAverage()} at end`]);
