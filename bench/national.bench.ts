@@ -879,6 +879,9 @@ async function main() {
       }
     } else {
       await db.query('DELETE FROM bench_national_dataset');
+      // fewer checkpoints during the load (this cluster is the bench's own; no restart needed)
+      await db.query(`ALTER SYSTEM SET max_wal_size = '4GB'`);
+      await db.query('SELECT pg_reload_conf()');
       progress(`generating the data set at scale ${CONFIG.scale}`);
       load = await loadNational(db, { scale: CONFIG.scale, seed: CONFIG.seed, cipher, progress });
       generated = true;
