@@ -519,19 +519,18 @@ function selfCheck(t: Target, f: Figures): string[] {
 // The dashboard's numbers against the GROUP BY's
 
 /**
- * The dashboard's response flattened to numeric leaves: `organizations.byTier.guided` → 12; an
- * array element holding an `areaCode` (or `code`) is keyed by it (`children[440100000000].total`).
+ * The dashboard's response flattened to numeric leaves: an array element holding a `key`, `code`,
+ * `areaCode` or `year` is keyed by it, so `figures[orgs.tier.guided].children[440100000000].value`
+ * names the same number in every response.
  */
 function flatten(value: unknown, prefix = '', out = new Map<string, number>()): Map<string, number> {
   if (typeof value === 'number') {
     out.set(prefix, value);
   } else if (Array.isArray(value)) {
     value.forEach((item, i) => {
-      const id =
-        item && typeof item === 'object'
-          ? ((item as Record<string, unknown>).areaCode ?? (item as Record<string, unknown>).code)
-          : undefined;
-      flatten(item, `${prefix}[${typeof id === 'string' ? id : i}]`, out);
+      const o = item && typeof item === 'object' ? (item as Record<string, unknown>) : {};
+      const id = o.key ?? o.areaCode ?? o.code ?? o.year;
+      flatten(item, `${prefix}[${typeof id === 'string' || typeof id === 'number' ? id : i}]`, out);
     });
   } else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
@@ -541,79 +540,124 @@ function flatten(value: unknown, prefix = '', out = new Map<string, number>()): 
   return out;
 }
 
-/** Organizations the dashboard counts: all but those dissolved or never established. */
-const COUNTED_ORG_STATUSES = 'active|abnormal|suspended|pending';
-/** Activities the dashboard counts: held or announced. */
-const COUNTED_ACTIVITY_STATUSES = 'published|completed';
+/** Organizations the dashboard counts ("established", contract/src/statistics.ts). */
+const ESTABLISHED = 'active|suspended|abnormal';
+/** Activities the dashboard counts as held. */
+const HELD = 'published|completed';
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /**
- * How a leaf of the dashboard's response maps to the canonical figures: a pattern on the
- * flattened path, and the expected number computed from the GROUP BY's figures (`child` is `*`
- * for the area's totals, else the child's code prefix). THE PLACE TO ADAPT when the dashboard's
- * contract lands: leaves no rule matches are listed in the report ("unchecked"), so a new shape
- * shows at once and is never counted as a match.
+ * The number a leaf of the dashboard (`GET /api/statistics/dashboard`, contract/src/statistics.ts
+ * on the stats branch) must show, from the GROUP BY's figures; `child` is `*` for the area's own
+ * figure, else the child's code prefix. `undefined`: no GROUP BY here covers that leaf (listed in
+ * the report as unchecked, never counted as equal). The figure definitions follow the
+ * dashboard's metric registry: organizations counted are the established ones unless the metric
+ * names a status, activities the held ones, volunteers all, service the confirmed records.
  */
-const DASHBOARD_RULES: { pattern: RegExp; expected: (m: RegExpMatchArray, f: Figures, child: string) => number }[] = [
-  {
-    pattern: /^organizations\.total$/,
-    expected: (_, f, c) => sum(f, `organizations/${c}/${COUNTED_ORG_STATUSES}/tier/*`),
-  },
-  {
-    pattern: /^organizations\.by(Tier|Category|Status|HubKind|PartyOrg|FoundedYear)\.(\w+)$/,
-    expected: (m, f, c) =>
-      m[1] === 'Status'
-        ? sum(f, `organizations/${c}/${m[2]}/tier/*`)
-        : sum(f, `organizations/${c}/${COUNTED_ORG_STATUSES}/${snake(m[1]!)}/${m[2]}`),
-  },
-  {
-    pattern: /^activities\.total$/,
-    expected: (_, f, c) => sum(f, `activities/${c}/${COUNTED_ACTIVITY_STATUSES}/*/*`),
-  },
-  {
-    pattern: /^activities\.byField\.(\w+)$/,
-    expected: (m, f, c) => sum(f, `activities/${c}/${COUNTED_ACTIVITY_STATUSES}/${m[1]}/*`),
-  },
-  {
-    pattern: /^activities\.byCampaign\.(\w+)$/,
-    expected: (m, f, c) => sum(f, `activities/${c}/${COUNTED_ACTIVITY_STATUSES}/*/${m[1]}`),
-  },
-  { pattern: /^volunteers\.total$/, expected: (_, f, c) => sum(f, `volunteers/${c}/*/stars/*`) },
-  {
-    pattern: /^volunteers\.byStarLevel\.(\d)$/,
-    expected: (m, f, c) => sum(f, `volunteers/${c}/*/stars/${m[1]}`),
-  },
-  {
-    pattern: /^(?:serviceRecords|service)\.confirmedMinutes$/,
-    expected: (_, f, c) => sum(f, `serviceRecords/${c}/confirmed/minutes`),
-  },
-  {
-    pattern: /^(?:serviceRecords|service)\.confirmedRecords$/,
-    expected: (_, f, c) => sum(f, `serviceRecords/${c}/confirmed/count`),
-  },
-];
-const snake = (s: string) =>
-  ({ Tier: 'tier', Category: 'category', HubKind: 'hub_kind', PartyOrg: 'party_org', FoundedYear: 'founded_year' })[
-    s
-  ] ?? s;
+function expectedLeaf(leaf: string, f: Figures, child: string, year: number): number | null | undefined {
+  const c = child;
+  const byYear = /^newByYear\[(\d{4})\]\.count$/.exec(leaf);
+  if (byYear) {
+    return sum(f, `organizations/${c}/${ESTABLISHED}/founded_year/${byYear[1]}`);
+  }
+  const m = /^figures\[([\w.]+)\]\.(value|numerator|denominator)$/.exec(leaf);
+  if (!m) {
+    return undefined;
+  }
+  const [, metric = '', part] = m;
+  const [group, dim, value] = metric.split('.');
+  const count = (n: number) => (part === 'value' ? n : undefined);
+  const orgDims: Record<string, string> = {
+    tier: 'tier',
+    category: 'category',
+    hubKind: 'hub_kind',
+    partyOrg: 'party_org',
+  };
+  if (group === 'orgs' && dim === 'established') {
+    return count(sum(f, `organizations/${c}/${ESTABLISHED}/tier/*`));
+  }
+  if (group === 'orgs' && dim === 'status' && value) {
+    return count(sum(f, `organizations/${c}/${value}/tier/*`));
+  }
+  if (group === 'orgs' && dim && orgDims[dim] && value) {
+    return count(sum(f, `organizations/${c}/${ESTABLISHED}/${orgDims[dim]}/${value}`));
+  }
+  if (metric === 'orgs.newThisYear') {
+    return count(sum(f, `organizations/${c}/${ESTABLISHED}/founded_year/${year}`));
+  }
+  if (metric === 'orgs.partyCoverage') {
+    const covered = sum(f, `organizations/${c}/${ESTABLISHED}/party_org/standalone|joint|instructor`);
+    const established = sum(f, `organizations/${c}/${ESTABLISHED}/tier/*`);
+    return part === 'numerator'
+      ? covered
+      : part === 'denominator'
+        ? established
+        : established > 0
+          ? round((covered / established) * 100, 1)
+          : null;
+  }
+  if (metric === 'activities.held') {
+    return count(sum(f, `activities/${c}/${HELD}/*/*`));
+  }
+  if (metric === 'activities.completed') {
+    return count(sum(f, `activities/${c}/completed/*/*`));
+  }
+  if (group === 'activities' && dim === 'field' && value) {
+    return count(sum(f, `activities/${c}/${HELD}/${value}/*`));
+  }
+  if (group === 'activities' && dim === 'campaign' && value) {
+    return count(sum(f, `activities/${c}/${HELD}/*/${value}`));
+  }
+  if (metric === 'volunteers.total') {
+    return count(sum(f, `volunteers/${c}/*/stars/*`));
+  }
+  if (group === 'volunteers' && dim === 'star' && value) {
+    return count(sum(f, `volunteers/${c}/*/stars/${value}`));
+  }
+  if (metric === 'service.confirmedRecords') {
+    return count(sum(f, `serviceRecords/${c}/confirmed/count`));
+  }
+  if (metric === 'service.confirmedHours') {
+    const minutes = sum(f, `serviceRecords/${c}/confirmed/minutes`);
+    return part === 'numerator' ? minutes : part === 'value' ? round(minutes / 60, 1) : undefined;
+  }
+  return undefined;
+}
+
+/** Leaves that are no figure: the response's year. */
+const NOT_FIGURES = [/^year$/, /^newByYear\[\d+\]\.year$/];
 
 type Comparison = { checked: number; mismatches: string[]; unchecked: string[] };
 
 function compareWithDashboard(body: unknown, figures: Figures, childLength: number): Comparison {
   const out: Comparison = { checked: 0, mismatches: [], unchecked: [] };
-  for (const [leaf, actual] of flatten(body)) {
-    // `children[<code>].…` leaves are the child's figures; everything else the area's totals
-    const child = /^(?:\w+\.)*children\[(\d{12})\]\.(.+)$/.exec(leaf);
-    const path = child ? child[2]! : leaf;
-    const childKey = child ? child[1]!.slice(0, childLength) : '*';
-    const rule = DASHBOARD_RULES.find((r) => r.pattern.test(path));
-    if (!rule) {
+  const year = Number((body as { year?: unknown } | null)?.year ?? new Date().getFullYear());
+  const leaves = flatten(body);
+  for (const [leaf, actual] of leaves) {
+    if (NOT_FIGURES.some((p) => p.test(leaf))) {
+      continue;
+    }
+    // `….children[<code>].…` is the child's figure; everything else the area's own
+    const child = /^(.*)\.children\[(\d{12})\](\..+)$/.exec(leaf);
+    const path = child ? `${child[1]}${child[3]}` : leaf;
+    const childKey = child ? child[2]!.slice(0, childLength) : '*';
+    const expected = expectedLeaf(path, figures, childKey, year);
+    if (expected === undefined) {
       out.unchecked.push(leaf);
       continue;
     }
-    const expected = rule.expected(path.match(rule.pattern)!, figures, childKey);
     out.checked++;
     if (expected !== actual) {
       out.mismatches.push(`${leaf}: dashboard ${actual}, GROUP BY ${expected}`);
+    }
+  }
+  // a figure shown as null (no denominator) is no leaf: the GROUP BY must find no denominator either
+  const shown = (body as { figures?: { key: string; value: number | null }[] } | null)?.figures ?? [];
+  for (const figure of shown.filter((x) => x.value === null)) {
+    const expected = expectedLeaf(`figures[${figure.key}].value`, figures, '*', year);
+    if (expected !== undefined && expected !== null) {
+      out.checked++;
+      out.mismatches.push(`figures[${figure.key}].value: dashboard null, GROUP BY ${expected}`);
     }
   }
   return out;
@@ -762,7 +806,7 @@ function renderReport(r: Report): string {
       h && h.nonOk === 0 ? `${(s.p50 / h.stats.p50).toFixed(1)}×` : '–',
       a.comparison
         ? a.comparison.mismatches.length === 0 && a.comparison.checked > 0
-          ? `yes (${a.comparison.checked} numbers)`
+          ? `yes (${a.comparison.checked} numbers; ${a.comparison.unchecked.length} leaves no GROUP BY here covers)`
           : `**no**: ${a.comparison.mismatches.length} mismatches of ${a.comparison.checked} checked, ${a.comparison.unchecked.length} unchecked`
         : '–',
     ]);
