@@ -30,6 +30,7 @@
  *   BENCH_REQUESTS=200 BENCH_WARMUP=20 BENCH_CELL_SECONDS=30      HTTP per area
  *   BENCH_SQL_RUNS=20 BENCH_SQL_CELL_SECONDS=60                   GROUP BY runs per area (at least 3)
  *   BENCH_SEED=20261123
+ *   BENCH_NOTE='…'              a line for the report's head (e.g. which build of the dashboard ran)
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -726,6 +727,7 @@ function renderReport(r: Report): string {
     '',
     `Run ${new Date().toISOString()} by \`bench/national.bench.ts\` at BENCH_SCALE=${l.scale} (${(r.totalSeconds / 60).toFixed(1)} min in all${r.generated ? ', generation included' : ', on a data set generated earlier'}).`,
     '',
+    ...(process.env.BENCH_NOTE ? [process.env.BENCH_NOTE, ''] : []),
     '## Machine',
     '',
   );
@@ -847,12 +849,9 @@ function renderReport(r: Report): string {
         lines.push(`  - ${m}`);
       }
       if (c.unchecked.length > 0) {
-        lines.push(
-          `  - unchecked (first 10): ${c.unchecked
-            .slice(0, 10)
-            .map((u) => `\`${u}\``)
-            .join(', ')}`,
-        );
+        // by figure: `figures[orgs.perUrbanCommunity].children[…].numerator` → `figures[orgs.perUrbanCommunity]`
+        const names = new Set(c.unchecked.map((u) => u.replace(/\.children\[\d+\]/, '').replace(/\.\w+$/, '')));
+        lines.push(`  - figures no GROUP BY here covers: ${[...names].map((u) => `\`${u}\``).join(', ')}`);
       }
     }
   }
