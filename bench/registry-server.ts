@@ -7,7 +7,8 @@
  *
  * Started by the bench with an IPC channel (node --import tsx registry-server.ts <mode>); listens on
  * 127.0.0.1 only, sends `{ address }` to the parent, and exits when the parent disconnects or goes
- * away, or after BENCH_SERVER_MAX_SECONDS (default 1800) whatever happens.
+ * away, or after BENCH_SERVER_MAX_SECONDS (default 1800) whatever happens. BENCH_SERVER_PORT picks
+ * the port (default: any free one); national.bench.ts uses it.
  */
 import Fastify from 'fastify';
 import pg from 'pg';
@@ -22,6 +23,7 @@ if (!process.send || !url || !masterKey || (mode !== 'app' && mode !== 'bare')) 
   throw new Error('registry-server.ts is started by registry.bench.ts (IPC, BENCH_DB_URL, BENCH_MASTER_KEY, app|bare)');
 }
 const maxSeconds = Number(process.env.BENCH_SERVER_MAX_SECONDS ?? 1800);
+const port = Number(process.env.BENCH_SERVER_PORT ?? 0);
 setTimeout(() => process.exit(3), maxSeconds * 1000).unref();
 
 let close: () => Promise<void>;
@@ -29,7 +31,7 @@ let address: string;
 if (mode === 'app') {
   const db = createPool(url);
   const app = await buildApp({ db, cipher: createPersonalDataCipher(Buffer.from(masterKey, 'base64'), 'sm4') });
-  address = await app.listen({ port: 0, host: '127.0.0.1' });
+  address = await app.listen({ port, host: '127.0.0.1' });
   close = async () => {
     await app.close();
     await db.end();
@@ -49,7 +51,7 @@ if (mode === 'app') {
     }
     return rows[0];
   });
-  address = await app.listen({ port: 0, host: '127.0.0.1' });
+  address = await app.listen({ port, host: '127.0.0.1' });
   close = async () => {
     await app.close();
     await pool.end();
