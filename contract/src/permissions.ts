@@ -89,6 +89,9 @@ export const permissionKeys = [
   'serviceRecords.read',
   'serviceRecords.manage',
   'workingCalendar.manage',
+  'statistics.read',
+  'targets.manage',
+  'recognitions.manage',
 ] as const;
 export type PermissionKey = (typeof permissionKeys)[number];
 
@@ -186,6 +189,14 @@ export const permissions: Record<PermissionKey, PermissionSpec> = {
     lowestLevel: 'community',
   },
   'workingCalendar.manage': { label: 'permissions.workingCalendar.manage', dependsOn: [], lowestLevel: 'country' },
+  // C11 statistics and targets
+  'statistics.read': { label: 'permissions.statistics.read', dependsOn: [], lowestLevel: 'community' },
+  'targets.manage': { label: 'permissions.targets.manage', dependsOn: ['statistics.read'], lowestLevel: 'township' },
+  'recognitions.manage': {
+    label: 'permissions.recognitions.manage',
+    dependsOn: ['organizations.read'],
+    lowestLevel: 'township',
+  },
 };
 
 const officer: readonly PermissionKey[] = [
@@ -217,6 +228,9 @@ const officer: readonly PermissionKey[] = [
  * smartphone; the township and committee keep the service stations (000 四.二) and oversee
  * volunteers, projects and records of their area; county-level civil affairs and the
  * civilization office set star thresholds and approve five stars.
+ * Statistics (C11): every officer reads the dashboard of their jurisdiction; civil affairs, the
+ * civilization office and the township keep plan targets and grant recognitions (品牌组织,
+ * 示范型组织, 示范点) to organizations of their area.
  */
 export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
   sysadmin: permissionKeys,
@@ -240,6 +254,9 @@ export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
     'volunteerProjects.read',
     'serviceRecords.read',
     'workingCalendar.manage',
+    'statistics.read',
+    'targets.manage',
+    'recognitions.manage',
   ],
   civilizationOffice: [
     'areas.read',
@@ -258,6 +275,9 @@ export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
     'serviceStations.read',
     'volunteerProjects.read',
     'serviceRecords.read',
+    'statistics.read',
+    'targets.manage',
+    'recognitions.manage',
   ],
   township: [
     ...officer,
@@ -279,6 +299,9 @@ export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
     'serviceStations.manage',
     'volunteerProjects.read',
     'serviceRecords.read',
+    'statistics.read',
+    'targets.manage',
+    'recognitions.manage',
   ],
   committee: [
     'areas.read',
@@ -300,6 +323,7 @@ export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
     'serviceStations.manage',
     'volunteerProjects.read',
     'serviceRecords.read',
+    'statistics.read',
   ],
   orgAdmin: [
     'areas.read',

@@ -667,6 +667,9 @@ export const en: Messages = {
       manage: 'Record, correct and confirm the organization’s service records',
     },
     workingCalendar: { manage: 'Keep public holidays and make-up working days' },
+    statistics: { read: 'View statistics' },
+    targets: { manage: 'Keep plan targets' },
+    recognitions: { manage: 'Grant and revoke brand, model and demonstration recognitions' },
   },
   statusPages: {
     forbiddenTitle: 'Not allowed',
@@ -1849,6 +1852,67 @@ export const en: Messages = {
     },
     stars: {
       label: '{{count}} stars',
+    },
+  },
+  statistics: {
+    metrics: {
+      orgs: {
+        established: 'Organizations',
+        tier: { registered: 'Registered', filed: 'Filed with the township', guided: 'Guided by the community' },
+        category: {
+          charity: 'Charity',
+          livingServices: 'Living services',
+          communityAffairs: 'Community affairs',
+          cultureSports: 'Culture and sports',
+        },
+        status: {
+          pending: 'Pending',
+          notEstablished: 'Not established',
+          active: 'Active',
+          suspended: 'Suspended',
+          abnormal: 'Abnormal',
+          dissolved: 'Dissolved',
+        },
+        hubKind: { hub: 'Hub organizations', federation: 'Federations' },
+        newThisYear: 'New this year',
+        perUrbanCommunity: 'Average per urban community',
+        perRuralCommunity: 'Average per rural community',
+        partyCoverage: 'Party organization coverage',
+        partyOrg: {
+          standalone: 'Own Party organization',
+          joint: 'Joint Party organization',
+          instructor: 'Party-building instructor',
+        },
+        charterPartyClause: 'Party clause in the charter',
+        brandOrg: 'Brand organizations',
+        modelOrg: 'Model organizations',
+        demonstrationSite: 'Demonstration sites',
+      },
+      townships: { withHubShare: 'Townships with a hub' },
+      activities: {
+        held: 'Activities held',
+        field: {
+          theory: 'Science and theory',
+          customs: 'Changing customs',
+          cultureSports: 'Culture and sports',
+          services: 'Everyday services',
+          mediation: 'Preventing disputes',
+        },
+        completed: 'Completed activities',
+        participants: 'Participants',
+      },
+      volunteers: {
+        total: 'Registered volunteers',
+        star: {
+          '1': 'One-star volunteers',
+          '2': 'Two-star volunteers',
+          '3': 'Three-star volunteers',
+          '4': 'Four-star volunteers',
+          '5': 'Five-star volunteers',
+        },
+      },
+      service: { confirmedRecords: 'Confirmed service records', confirmedHours: 'Confirmed service hours' },
+      incubation: { countyCoverage: 'District-level incubation coverage' },
     },
   },
 };

@@ -653,6 +653,9 @@ export const zhCN = {
     volunteerProjects: { read: '查看志愿服务项目', manage: '发布和管理本组织的志愿服务项目' },
     serviceRecords: { read: '查看志愿服务记录', manage: '记录、更正和确认本组织的志愿服务记录' },
     workingCalendar: { manage: '维护法定节假日和调休工作日' },
+    statistics: { read: '查看统计分析' },
+    targets: { manage: '维护规划目标' },
+    recognitions: { manage: '认定和撤销品牌组织、示范型组织、示范点' },
   },
   statusPages: {
     forbiddenTitle: '无权访问',
@@ -1812,6 +1815,63 @@ export const zhCN = {
     },
     stars: {
       label: '{{count}} 星',
+    },
+  },
+  statistics: {
+    metrics: {
+      orgs: {
+        established: '社区社会组织总数',
+        tier: { registered: '依法登记', filed: '街道(乡镇)备案', guided: '社区指导' },
+        category: {
+          charity: '公益慈善类',
+          livingServices: '生活服务类',
+          communityAffairs: '社区事务类',
+          cultureSports: '文体活动类',
+        },
+        status: {
+          pending: '待成立',
+          notEstablished: '未成立',
+          active: '正常',
+          suspended: '暂停活动',
+          abnormal: '活动异常',
+          dissolved: '已注销',
+        },
+        hubKind: { hub: '枢纽型社区社会组织', federation: '社区社会组织联合会' },
+        newThisYear: '本年新增组织',
+        perUrbanCommunity: '城市社区平均组织数',
+        perRuralCommunity: '农村社区平均组织数',
+        partyCoverage: '党的组织覆盖率',
+        partyOrg: { standalone: '单独组建党组织', joint: '联合组建党组织', instructor: '选派党建指导员' },
+        charterPartyClause: '党建入章',
+        brandOrg: '品牌组织',
+        modelOrg: '示范型组织',
+        demonstrationSite: '示范点',
+      },
+      townships: { withHubShare: '有枢纽型组织的街道(乡镇)占比' },
+      activities: {
+        held: '开展的文明实践活动',
+        field: {
+          theory: '传播科学理论',
+          customs: '推动移风易俗',
+          cultureSports: '组织文化体育',
+          services: '提供便民服务',
+          mediation: '参与矛盾预防化解',
+        },
+        completed: '已完成活动',
+        participants: '参与人次',
+      },
+      volunteers: {
+        total: '注册志愿者',
+        star: {
+          '1': '一星级志愿者',
+          '2': '二星级志愿者',
+          '3': '三星级志愿者',
+          '4': '四星级志愿者',
+          '5': '五星级志愿者',
+        },
+      },
+      service: { confirmedRecords: '已确认服务记录', confirmedHours: '已确认服务时长' },
+      incubation: { countyCoverage: '区(县)级孵化培育覆盖率' },
     },
   },
 };
