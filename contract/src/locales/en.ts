@@ -775,6 +775,13 @@ export const en: Messages = {
     REFLECTION_ALREADY_REVIEWED: 'This reflection has already been reviewed',
     REFLECTION_PHOTOS_LOCKED: 'Photos can no longer be added once the reflection is reviewed',
     REFLECTION_PHOTO_TOO_MANY: 'A reflection has at most 9 photos',
+    STATISTICS_OUT_OF_JURISDICTION: 'This area is outside your jurisdiction: its statistics cannot be shown',
+    STATISTICS_AREA_NOT_FOUND: 'Area not found',
+    RECOGNITION_DUPLICATE: 'The organization already holds this recognition for that year',
+    RECOGNITION_NOT_ESTABLISHED: 'Only established organizations that are not dissolved can be recognized',
+    RECOGNITION_ALREADY_REVOKED: 'This recognition has already been revoked',
+    PLAN_OUT_OF_JURISDICTION: 'The plan’s or target’s area is outside your jurisdiction',
+    PLAN_PRESET_LOCKED: 'A preset plan cannot be deleted; its target values can be changed',
   },
   fieldErrors: {
     charter: {

@@ -760,6 +760,13 @@ export const zhCN = {
     REFLECTION_ALREADY_REVIEWED: '该心得体会已经审核过了',
     REFLECTION_PHOTOS_LOCKED: '心得体会发布后不能再添加照片',
     REFLECTION_PHOTO_TOO_MANY: '每篇心得体会最多上传9张照片',
+    STATISTICS_OUT_OF_JURISDICTION: '该区划不在您的管辖范围内，不能查看其统计',
+    STATISTICS_AREA_NOT_FOUND: '未找到该行政区划',
+    RECOGNITION_DUPLICATE: '该组织在这一年度已获得同一认定',
+    RECOGNITION_NOT_ESTABLISHED: '只有已成立且未注销的组织可以获得认定',
+    RECOGNITION_ALREADY_REVOKED: '该认定已被撤销',
+    PLAN_OUT_OF_JURISDICTION: '规划或目标的区划不在您的管辖范围内',
+    PLAN_PRESET_LOCKED: '预置规划不能删除，可修改其目标值',
   },
   /** Texts for the field-level message keys of the contract schemas and zod's issue codes. */
   fieldErrors: {
