@@ -543,7 +543,9 @@ DECLARE
   keys text[];
 BEGIN
   FOREACH t IN ARRAY stat_rollup_tables() LOOP
-    EXECUTE format('DROP TABLE IF EXISTS pg_temp.%I', t);
+    IF to_regclass(format('pg_temp.%I', t)) IS NOT NULL THEN
+      EXECUTE format('DROP TABLE pg_temp.%I', t);
+    END IF;
     EXECUTE format('CREATE TEMP TABLE %I (LIKE public.%I INCLUDING ALL) ON COMMIT DROP', t, t);
   END LOOP;
   FOREACH s IN ARRAY stat_full_statements('pg_temp') LOOP

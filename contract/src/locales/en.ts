@@ -784,6 +784,12 @@ export const en: Messages = {
     PLAN_PRESET_LOCKED: 'A preset plan cannot be deleted; its target values can be changed',
   },
   fieldErrors: {
+    metric: { unknown: 'Not a metric of the platform' },
+    recognition: { reason: { tooShort: 'Give a reason of at least two characters' } },
+    plan: {
+      title: { tooShort: 'The plan’s title needs at least two characters' },
+      period: { invalid: 'The end cannot be before the start' },
+    },
     charter: {
       fileMissing: 'Please choose the charter file',
       empty: 'The charter file is empty',

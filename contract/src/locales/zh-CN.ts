@@ -770,6 +770,9 @@ export const zhCN = {
   },
   /** Texts for the field-level message keys of the contract schemas and zod's issue codes. */
   fieldErrors: {
+    metric: { unknown: '不是平台的统计指标' },
+    recognition: { reason: { tooShort: '请填写认定或撤销的理由，至少2个字' } },
+    plan: { title: { tooShort: '规划名称至少2个字' }, period: { invalid: '结束日期不能早于开始日期' } },
     charter: {
       fileMissing: '请选择章程文件',
       empty: '上传的章程文件是空的',

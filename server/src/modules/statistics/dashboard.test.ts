@@ -160,3 +160,69 @@ describe('export', () => {
     expect(res.statusCode).toBe(403);
   });
 });
+
+describe('recognitions', () => {
+  it('civil affairs and the township of the organization grant and revoke them, audited; others cannot', async () => {
+    const filed = await beijing.resident.client.request(
+      'POST',
+      '/api/organizations',
+      orgBody({ name: '流水井品牌服务队' }),
+    );
+    const { orgId, filingId } = filed.json() as { orgId: string; filingId: string };
+    const body = { kind: 'brandOrg', year: 2023, reason: '连续三年服务成效突出' };
+    // not yet established
+    const early = await beijing.township.client.request('POST', `/api/organizations/${orgId}/recognitions`, body);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('RECOGNITION_NOT_ESTABLISHED');
+    await beijing.committee.client.request('POST', `/api/filings/${filingId}/committee-opinion`, {
+      decision: 'approve',
+    });
+
+    const granted = await beijing.township.client.request('POST', `/api/organizations/${orgId}/recognitions`, body);
+    expect(granted.statusCode, granted.body).toBe(200);
+    expect(granted.json()).toMatchObject({
+      canManage: true,
+      items: [{ kind: 'brandOrg', year: 2023, grantedAreaName: '广东省广州市越秀区北京街道', revokedAt: null }],
+    });
+    const twice = await city.client.request('POST', `/api/organizations/${orgId}/recognitions`, body);
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().code).toBe('RECOGNITION_DUPLICATE');
+    const short = await city.client.request('POST', `/api/organizations/${orgId}/recognitions`, {
+      ...body,
+      reason: '好',
+    });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().fields[0]).toMatchObject({ path: 'reason', message: '请填写认定或撤销的理由，至少2个字' });
+
+    // the committee reads them but may not grant; another township does not see the organization
+    const read = await beijing.committee.client.request('GET', `/api/organizations/${orgId}/recognitions`);
+    expect(read.json()).toMatchObject({ canManage: false });
+    expect(
+      (await beijing.committee.client.request('POST', `/api/organizations/${orgId}/recognitions`, body)).statusCode,
+    ).toBe(403);
+    const other = await signedIn(ctx, { role: 'township', areaCode: '440104004000', areaLevel: 'township' });
+    expect((await other.client.request('POST', `/api/organizations/${orgId}/recognitions`, body)).statusCode).toBe(404);
+
+    const brandsOf = async () =>
+      ((await dashboard(city.client, '440104003000')).json() as Dashboard).figures.find(
+        (f) => f.key === 'orgs.brandOrg',
+      )!;
+    expect((await brandsOf()).value).toBe(1);
+    const id = granted.json().items[0].id as string;
+    const revoked = await city.client.request('POST', `/api/organizations/${orgId}/recognitions/${id}/revocation`, {
+      reason: '年度复核未通过',
+    });
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    expect(revoked.json().items[0]).toMatchObject({ revokeReason: '年度复核未通过' });
+    expect((await brandsOf()).value).toBe(0);
+    const again = await city.client.request('POST', `/api/organizations/${orgId}/recognitions/${id}/revocation`, {
+      reason: '再次撤销',
+    });
+    expect(again.json().code).toBe('RECOGNITION_ALREADY_REVOKED');
+    const audit = await ctx.db.query<{ action: string }>(
+      "SELECT action FROM audit_log WHERE entity_id = $1 AND action LIKE 'organization.recogni%' ORDER BY seq",
+      [orgId],
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual(['organization.recognize', 'organization.recognitionRevoke']);
+  });
+});

@@ -209,3 +209,183 @@ export async function verifyRollups(db: Queryable): Promise<RollupDifference[]> 
   );
   return rows;
 }
+
+// ─── recognitions ───────────────────────────────────────────────────────────
+
+export type OrgFactsRow = { id: string; area_code: string; status: string; name: string };
+
+/** The organization's area and status (the statistics module reads organizations rows, never writes them). */
+export async function findOrgFacts(db: Queryable, orgId: string): Promise<OrgFactsRow | null> {
+  const { rows } = await db.query<OrgFactsRow>('SELECT id, area_code, status, name FROM organizations WHERE id = $1', [
+    orgId,
+  ]);
+  return rows[0] ?? null;
+}
+
+export type RecognitionRow = {
+  id: string;
+  org_id: string;
+  kind: string;
+  year: number;
+  reason: string;
+  granted_by_name: string;
+  granted_area_name: string;
+  granted_at: Date;
+  revoked_at: Date | null;
+  revoke_reason: string | null;
+};
+
+const RECOGNITION_SELECT = `SELECT r.id, r.org_id, r.kind, r.year, r.reason, u.name AS granted_by_name,
+    coalesce((SELECT a.full_name FROM areas a WHERE a.code = r.granted_area_code ORDER BY a.level LIMIT 1), r.granted_area_code)
+      AS granted_area_name, r.granted_at, r.revoked_at, r.revoke_reason
+  FROM org_recognitions r JOIN users u ON u.id = r.granted_by`;
+
+export async function findRecognitions(db: Queryable, orgId: string): Promise<RecognitionRow[]> {
+  const { rows } = await db.query<RecognitionRow>(
+    `${RECOGNITION_SELECT} WHERE r.org_id = $1 ORDER BY r.revoked_at IS NOT NULL, r.year DESC, r.granted_at DESC`,
+    [orgId],
+  );
+  return rows;
+}
+
+export async function findRecognitionForUpdate(db: Queryable, orgId: string, id: string) {
+  const { rows } = await db.query<{ id: string; kind: string; year: number; revoked_at: Date | null }>(
+    'SELECT id, kind, year, revoked_at FROM org_recognitions WHERE id = $1 AND org_id = $2 FOR UPDATE',
+    [id, orgId],
+  );
+  return rows[0] ?? null;
+}
+
+/** Inserts a live recognition; null when the organization already holds it for that year. */
+export async function insertRecognition(
+  db: Queryable,
+  r: { orgId: string; kind: string; year: number; reason: string; grantedBy: string; grantedAreaCode: string },
+): Promise<string | null> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO org_recognitions (org_id, kind, year, reason, granted_by, granted_area_code)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (org_id, kind, year) WHERE revoked_at IS NULL DO NOTHING RETURNING id`,
+    [r.orgId, r.kind, r.year, r.reason, r.grantedBy, r.grantedAreaCode],
+  );
+  return rows[0]?.id ?? null;
+}
+
+export async function revokeRecognition(db: Queryable, id: string, by: string, reason: string): Promise<void> {
+  await db.query('UPDATE org_recognitions SET revoked_at = now(), revoked_by = $2, revoke_reason = $3 WHERE id = $1', [
+    id,
+    by,
+    reason,
+  ]);
+}
+
+// ─── plans and targets ──────────────────────────────────────────────────────
+
+export type PlanRow = {
+  id: string;
+  title: string;
+  area_code: string;
+  area_level: number;
+  starts_on: string;
+  ends_on: string;
+  preset: string | null;
+};
+export type TargetRow = {
+  id: string;
+  plan_id: string;
+  metric: string;
+  area_code: string;
+  area_level: number;
+  each_child: boolean;
+  comparator: 'atLeast' | 'atMost';
+  value: number | null;
+  deadline: string;
+  note: string;
+  position: number;
+};
+
+const PLAN_SELECT = `SELECT id, title, area_code, area_level, to_char(starts_on, 'YYYY-MM-DD') AS starts_on,
+  to_char(ends_on, 'YYYY-MM-DD') AS ends_on, preset FROM plans`;
+
+/** Plans issued for areas in `range` (the jurisdiction filter), newest first. */
+export async function findPlansWithin(db: Queryable, range: CodeRange): Promise<PlanRow[]> {
+  const { rows } = await db.query<PlanRow>(
+    `${PLAN_SELECT} WHERE area_code BETWEEN $1 AND $2 ORDER BY starts_on DESC, title LIMIT 200`,
+    [range.lo, range.hi],
+  );
+  return rows;
+}
+
+export async function findPlan(db: Queryable, id: string, forUpdate = false): Promise<PlanRow | null> {
+  const { rows } = await db.query<PlanRow>(`${PLAN_SELECT} WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  return rows[0] ?? null;
+}
+
+export async function findTargets(db: Queryable, planIds: string[]): Promise<TargetRow[]> {
+  const { rows } = await db.query<TargetRow>(
+    `SELECT id, plan_id, metric, area_code, area_level, each_child, comparator, value::float8 AS value,
+            to_char(deadline, 'YYYY-MM-DD') AS deadline, note, position
+       FROM plan_targets WHERE plan_id = ANY($1::uuid[]) ORDER BY plan_id, position, id`,
+    [planIds],
+  );
+  return rows;
+}
+
+export type PlanWrite = { title: string; areaCode: string; areaLevel: number; startsOn: string; endsOn: string };
+export type TargetWrite = {
+  metric: string;
+  areaCode: string;
+  areaLevel: number;
+  eachChild: boolean;
+  comparator: string;
+  value: number | null;
+  deadline: string;
+  note: string;
+};
+
+export async function insertPlan(db: Queryable, p: PlanWrite, createdBy: string): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO plans (title, area_code, area_level, starts_on, ends_on, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [p.title, p.areaCode, p.areaLevel, p.startsOn, p.endsOn, createdBy],
+  );
+  return rows[0]!.id;
+}
+
+export async function updatePlan(db: Queryable, id: string, p: PlanWrite): Promise<void> {
+  await db.query(
+    `UPDATE plans SET title = $2, area_code = $3, area_level = $4, starts_on = $5, ends_on = $6, updated_at = now() WHERE id = $1`,
+    [id, p.title, p.areaCode, p.areaLevel, p.startsOn, p.endsOn],
+  );
+}
+
+export async function replaceTargets(db: Queryable, planId: string, targets: TargetWrite[]): Promise<void> {
+  await db.query('DELETE FROM plan_targets WHERE plan_id = $1', [planId]);
+  if (targets.length === 0) {
+    return;
+  }
+  await db.query(
+    `INSERT INTO plan_targets (plan_id, metric, area_code, area_level, each_child, comparator, value, deadline, note, position)
+     SELECT $1, t.metric, t.area_code, t.area_level, t.each_child, t.comparator, t.value, t.deadline, t.note, t.position
+       FROM jsonb_to_recordset($2::jsonb) AS t(metric text, area_code char(12), area_level smallint, each_child boolean,
+            comparator text, value numeric, deadline date, note text, position smallint)`,
+    [
+      planId,
+      JSON.stringify(
+        targets.map((t, i) => ({
+          metric: t.metric,
+          area_code: t.areaCode,
+          area_level: t.areaLevel,
+          each_child: t.eachChild,
+          comparator: t.comparator,
+          value: t.value,
+          deadline: t.deadline,
+          note: t.note,
+          position: i + 1,
+        })),
+      ),
+    ],
+  );
+}
+
+export async function deletePlan(db: Queryable, id: string): Promise<void> {
+  await db.query('DELETE FROM plans WHERE id = $1', [id]);
+}

@@ -15,6 +15,7 @@ import { dashboardOf, listAll, type Prng, prng, signedIn } from './test-factorie
  * dashboard. Organizations go through the real services (HTTP); area moves and deletions, which
  * no service offers, and the activities, volunteers and service records the figures count are
  * written with SQL — bulk statements, so the statement-level triggers see many rows at once.
+ * Recognitions go through the officers' route.
  */
 
 const ctx = await createTestContext();
@@ -154,6 +155,41 @@ async function upgrade(r: Prng) {
   const filingId = open!.id;
   await decide(officersByPlace[org.place]!, filingId, target, true);
   org.tier = target;
+}
+
+/** Recognitions through the officers' route: granted to established organizations, sometimes revoked. */
+async function recognize(r: Prng) {
+  if (orgs.length === 0) {
+    return;
+  }
+  const org = r.pick(orgs);
+  const officer = officersByPlace[org.place]!.civilAffairs.client;
+  const res = await officer.request('POST', `/api/organizations/${org.id}/recognitions`, {
+    kind: r.pick(['brandOrg', 'modelOrg', 'demonstrationSite'] as const),
+    year: r.int(2021, 2023),
+    reason: '年度评选认定',
+  });
+  const established = ['active', 'suspended', 'abnormal'].includes(org.status);
+  if (!established) {
+    expect(res.json().code).toBe('RECOGNITION_NOT_ESTABLISHED');
+    return;
+  }
+  if (res.statusCode === 409) {
+    expect(res.json().code).toBe('RECOGNITION_DUPLICATE');
+    return;
+  }
+  expect(res.statusCode, res.body).toBe(200);
+  if (r.chance(0.3)) {
+    const live = (res.json() as { items: { id: string; revokedAt: string | null }[] }).items.filter(
+      (i) => !i.revokedAt,
+    );
+    const revoked = await officer.request(
+      'POST',
+      `/api/organizations/${org.id}/recognitions/${r.pick(live).id}/revocation`,
+      { reason: '复核撤销' },
+    );
+    expect(revoked.statusCode, revoked.body).toBe(200);
+  }
 }
 
 /** No service moves an organization to another area: SQL, several rows in one statement. */

@@ -1,7 +1,9 @@
 import { type AreaLevel, areaLevels, prefixLengthByLevel, subtreeRange } from '@linli/contract/areas';
+import type { FieldError } from '@linli/contract/errors';
 import { zhCN } from '@linli/contract/locales/zh-CN';
 import type { PermissionKey } from '@linli/contract/permissions';
 import {
+  type Comparator,
   type Dashboard,
   type DashboardQuery,
   type Figure,
@@ -9,10 +11,16 @@ import {
   metricKeys,
   metricRegistry,
   metricsWithoutSource,
+  type Plan,
+  type PlanBody,
+  type TargetProgress,
+  type TargetStatus,
 } from '@linli/contract/statistics';
 import ExcelJS from 'exceljs';
-import { type Actor, scopeOf } from '../../platform/access';
-import type { Db, Queryable } from '../../platform/db';
+import { type Actor, auditContextOf, isInScope, scopeOf } from '../../platform/access';
+import { appendAudit } from '../../platform/audit';
+import { type Db, type Queryable, withTransaction } from '../../platform/db';
+import { platformErrors } from '../../platform/errors';
 import type { PersonalDataCipher } from '../../platform/personal-data';
 import { statisticsErrors } from './errors';
 import { type Bag, campaignDefinition, definitions, type Measured } from './metrics';
@@ -275,4 +283,306 @@ export async function dashboardWorkbook(deps: StatisticsDeps, actor: Actor, quer
     buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
     filename: `统计-${d.area.name}-${d.area.code}.xlsx`,
   };
+}
+
+// ─── plans and targets ──────────────────────────────────────────────────────
+
+/** Metrics counted per calendar year: their progress runs over the current year. */
+const PER_YEAR_METRICS = new Set<string>(['orgs.newThisYear']);
+const DAY_MS = 86_400_000;
+const chinaDayStart = (day: string) => new Date(`${day}T00:00:00+08:00`).getTime();
+
+/** met · onTrack (the share reached keeps up with the time elapsed) · lagging · noData · noValue (a blank □). */
+export function targetStatus(input: {
+  value: number | null;
+  target: number | null;
+  comparator: Comparator;
+  elapsed: number;
+  isPastDeadline: boolean;
+}): TargetStatus {
+  const { value, target, comparator, elapsed, isPastDeadline } = input;
+  if (value === null) {
+    return 'noData';
+  }
+  if (target === null) {
+    return 'noValue';
+  }
+  if (comparator === 'atLeast' ? value >= target : value <= target) {
+    return 'met';
+  }
+  if (isPastDeadline || comparator === 'atMost') {
+    return 'lagging';
+  }
+  return value / target >= elapsed ? 'onTrack' : 'lagging';
+}
+
+/** The worst of the children: one lagging child makes the target lag. */
+function overallStatus(statuses: TargetStatus[]): TargetStatus {
+  for (const s of ['lagging', 'noData', 'noValue', 'onTrack'] as const) {
+    if (statuses.includes(s)) {
+      return s;
+    }
+  }
+  return 'met';
+}
+
+async function progressOf(
+  db: Queryable,
+  plan: q.PlanRow,
+  targets: q.TargetRow[],
+  now: Date,
+  dashboards: Map<string, Promise<Dashboard>>,
+): Promise<TargetProgress[]> {
+  const year = chinaYear(now);
+  const out: TargetProgress[] = [];
+  for (const t of targets) {
+    const key = `${t.area_code}:${t.area_level}`;
+    if (!dashboards.has(key)) {
+      dashboards.set(
+        key,
+        (async () => {
+          const row = await q.findArea(db, t.area_code, t.area_level);
+          if (!row) {
+            throw statisticsErrors.STATISTICS_AREA_NOT_FOUND();
+          }
+          return buildDashboard(
+            db,
+            { code: row.code, level: areaLevels[row.level]!, name: row.name, fullName: row.full_name },
+            year,
+          );
+        })(),
+      );
+    }
+    const d = await dashboards.get(key)!;
+    const figure = d.figures.find((f) => f.key === t.metric);
+    const unit = metricRegistry[t.metric as MetricKey]?.unit ?? 'count';
+    const hasSource = figure?.hasSource ?? false;
+    const perYear = PER_YEAR_METRICS.has(t.metric);
+    const start = perYear ? chinaDayStart(`${year}-01-01`) : chinaDayStart(plan.starts_on);
+    const end = perYear
+      ? Math.min(chinaDayStart(`${year + 1}-01-01`), chinaDayStart(t.deadline) + DAY_MS)
+      : chinaDayStart(t.deadline) + DAY_MS;
+    const elapsed = Math.min(1, Math.max(0, (now.getTime() - start) / Math.max(1, end - start)));
+    const isPastDeadline = now.getTime() >= chinaDayStart(t.deadline) + DAY_MS;
+    const judge = (value: number | null) =>
+      targetStatus({
+        value: hasSource ? value : null,
+        target: t.value,
+        comparator: t.comparator,
+        elapsed,
+        isPastDeadline,
+      });
+    // a count for the whole area says nothing about each child; a share or an average does
+    const appliesToChildren = t.each_child || unit === 'percent' || unit === 'average';
+    const children = (figure?.children ?? []).map((c) => ({
+      code: c.code,
+      name: c.name,
+      value: hasSource ? c.value : null,
+      status: appliesToChildren ? judge(c.value) : ('noValue' as const),
+    }));
+    const value = hasSource ? (figure?.value ?? null) : null;
+    out.push({
+      id: t.id,
+      metric: t.metric,
+      unit,
+      areaCode: d.area.code,
+      areaName: d.area.fullName,
+      eachChild: t.each_child,
+      comparator: t.comparator,
+      target: t.value,
+      deadline: t.deadline,
+      note: t.note,
+      hasSource,
+      value,
+      status: t.each_child ? (hasSource ? overallStatus(children.map((c) => c.status)) : 'noData') : judge(value),
+      elapsed: Math.round(elapsed * 1000) / 1000,
+      children,
+    });
+  }
+  return out;
+}
+
+async function presentPlans(deps: StatisticsDeps, actor: Actor, plans: q.PlanRow[]): Promise<Plan[]> {
+  const targets = await q.findTargets(
+    deps.db,
+    plans.map((p) => p.id),
+  );
+  const names = await q.findAreaNames(
+    deps.db,
+    plans.map((p) => p.area_code),
+  );
+  const manage = scopeOf(actor, 'targets.manage');
+  const dashboards = new Map<string, Promise<Dashboard>>();
+  const now = nowOf(deps);
+  const out: Plan[] = [];
+  for (const p of plans) {
+    out.push({
+      id: p.id,
+      title: p.title,
+      areaCode: p.area_code,
+      areaName: names.get(p.area_code) ?? p.area_code,
+      startsOn: p.starts_on,
+      endsOn: p.ends_on,
+      preset: p.preset,
+      canManage: isInScope(manage, p.area_code),
+      targets: await progressOf(
+        deps.db,
+        p,
+        targets.filter((t) => t.plan_id === p.id),
+        now,
+        dashboards,
+      ),
+    });
+  }
+  return out;
+}
+
+/** Plans issued for areas inside the caller's jurisdiction (or inside `areaCode` of it), with progress. */
+export async function listPlans(deps: StatisticsDeps, actor: Actor, query: { areaCode?: string | undefined }) {
+  const ranges = query.areaCode
+    ? [
+        subtreeRange(
+          query.areaCode,
+          (await areaInJurisdiction(deps.db, actor, 'statistics.read', query.areaCode, undefined)).level,
+        ),
+      ]
+    : scopeOf(actor, 'statistics.read').ranges;
+  const seen = new Set<string>();
+  const plans: q.PlanRow[] = [];
+  for (const range of ranges) {
+    for (const p of await q.findPlansWithin(deps.db, range)) {
+      if (!seen.has(p.id)) {
+        seen.add(p.id);
+        plans.push(p);
+      }
+    }
+  }
+  return { items: await presentPlans(deps, actor, plans) };
+}
+
+export async function getPlan(deps: StatisticsDeps, actor: Actor, id: string): Promise<Plan> {
+  const plan = await q.findPlan(deps.db, id);
+  if (!plan || !isInScope(scopeOf(actor, 'statistics.read'), plan.area_code)) {
+    throw platformErrors.NOT_FOUND();
+  }
+  return (await presentPlans(deps, actor, [plan]))[0]!;
+}
+
+/** Checks a plan body against the tree and the caller's jurisdiction; field errors name the target. */
+async function checkPlan(deps: StatisticsDeps, actor: Actor, body: PlanBody) {
+  const area = await areaInJurisdiction(
+    deps.db,
+    actor,
+    'targets.manage',
+    body.areaCode,
+    undefined,
+    statisticsErrors.PLAN_OUT_OF_JURISDICTION,
+  );
+  const own = subtreeRange(area.code, area.level);
+  const errors: FieldError[] = [];
+  const targets: q.TargetWrite[] = [];
+  for (const [i, t] of body.targets.entries()) {
+    const row = await q.findArea(deps.db, t.areaCode, null);
+    if (!row) {
+      errors.push({ path: `targets.${i}.areaCode`, code: 'AREA_NOT_FOUND', message: '未找到该行政区划' });
+      continue;
+    }
+    if (row.code < own.lo || row.code > own.hi) {
+      errors.push({
+        path: `targets.${i}.areaCode`,
+        code: 'plan.target.outsidePlan',
+        message: '目标的区划应在规划的区划之内',
+      });
+    }
+    if (t.eachChild && row.level >= 5) {
+      errors.push({ path: `targets.${i}.eachChild`, code: 'plan.target.noChildren', message: '社区(村)没有下级区划' });
+    }
+    if (t.deadline < body.startsOn) {
+      errors.push({
+        path: `targets.${i}.deadline`,
+        code: 'plan.target.deadlineBeforeStart',
+        message: '目标期限不能早于规划开始日期',
+      });
+    }
+    if (metricRegistry[t.metric].unit === 'percent' && t.value !== null && t.value > 100) {
+      errors.push({ path: `targets.${i}.value`, code: 'plan.target.percent', message: '百分比不能超过100' });
+    }
+    targets.push({ ...t, areaCode: row.code, areaLevel: row.level });
+  }
+  if (errors.length > 0) {
+    throw platformErrors.VALIDATION_FAILED(errors);
+  }
+  return {
+    plan: {
+      title: body.title,
+      areaCode: area.code,
+      areaLevel: areaLevels.indexOf(area.level),
+      startsOn: body.startsOn,
+      endsOn: body.endsOn,
+    },
+    targets,
+  };
+}
+
+/** createPlan — a plan with its targets. Audits `plan.create`. */
+export async function createPlan(deps: StatisticsDeps, actor: Actor, body: PlanBody): Promise<Plan> {
+  const checked = await checkPlan(deps, actor, body);
+  const id = await withTransaction(deps.db, async (tx) => {
+    const planId = await q.insertPlan(tx, checked.plan, actor.userId);
+    await q.replaceTargets(tx, planId, checked.targets);
+    await appendAudit(tx, deps.cipher.auditKey, auditContextOf(actor, 'targets.manage', checked.plan.areaCode), {
+      action: 'plan.create',
+      entity: 'plan',
+      entityId: planId,
+      areaCode: checked.plan.areaCode,
+      after: { ...checked.plan, targets: checked.targets },
+    });
+    return planId;
+  });
+  return getPlan(deps, actor, id);
+}
+
+/** updatePlan — title, period and the whole list of targets (a preset's blanks are filled here). Audits `plan.update`. */
+export async function updatePlan(deps: StatisticsDeps, actor: Actor, id: string, body: PlanBody): Promise<Plan> {
+  const checked = await checkPlan(deps, actor, body);
+  await withTransaction(deps.db, async (tx) => {
+    const plan = await q.findPlan(tx, id, true);
+    if (!plan || !isInScope(scopeOf(actor, 'targets.manage'), plan.area_code)) {
+      throw platformErrors.NOT_FOUND();
+    }
+    const before = { plan, targets: await q.findTargets(tx, [id]) };
+    await q.updatePlan(tx, id, checked.plan);
+    await q.replaceTargets(tx, id, checked.targets);
+    await appendAudit(tx, deps.cipher.auditKey, auditContextOf(actor, 'targets.manage', checked.plan.areaCode), {
+      action: 'plan.update',
+      entity: 'plan',
+      entityId: id,
+      areaCode: checked.plan.areaCode,
+      before,
+      after: { ...checked.plan, targets: checked.targets },
+    });
+  });
+  return getPlan(deps, actor, id);
+}
+
+/** deletePlan — a plan an officer made (presets stay). Audits `plan.delete`. */
+export async function deletePlan(deps: StatisticsDeps, actor: Actor, id: string): Promise<void> {
+  await withTransaction(deps.db, async (tx) => {
+    const plan = await q.findPlan(tx, id, true);
+    if (!plan || !isInScope(scopeOf(actor, 'targets.manage'), plan.area_code)) {
+      throw platformErrors.NOT_FOUND();
+    }
+    if (plan.preset) {
+      throw statisticsErrors.PLAN_PRESET_LOCKED();
+    }
+    const targets = await q.findTargets(tx, [id]);
+    await q.deletePlan(tx, id);
+    await appendAudit(tx, deps.cipher.auditKey, auditContextOf(actor, 'targets.manage', plan.area_code), {
+      action: 'plan.delete',
+      entity: 'plan',
+      entityId: id,
+      areaCode: plan.area_code,
+      before: { plan, targets },
+    });
+  });
 }
