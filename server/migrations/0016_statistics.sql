@@ -35,7 +35,7 @@ CREATE UNIQUE INDEX org_recognitions_one_live ON org_recognitions (org_id, kind,
 CREATE INDEX org_recognitions_org ON org_recognitions (org_id, granted_at DESC);
 
 -- The kinds an organization holds now (live recognitions), kept by the trigger below so the
--- registry list can filter on it and the organizations rollup can count it.
+-- organizations rollup counts them with the row's other columns (and moves them with its area).
 ALTER TABLE organizations ADD COLUMN recognitions text[] NOT NULL DEFAULT '{}';
 
 CREATE FUNCTION org_recognitions_changed() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -54,7 +54,6 @@ CREATE TRIGGER org_recognitions_update AFTER UPDATE ON org_recognitions REFERENC
   FOR EACH STATEMENT EXECUTE FUNCTION org_recognitions_changed();
 CREATE TRIGGER org_recognitions_delete AFTER DELETE ON org_recognitions REFERENCING OLD TABLE AS changed_rows
   FOR EACH STATEMENT EXECUTE FUNCTION org_recognitions_changed();
-CREATE INDEX organizations_recognitions ON organizations USING gin (recognitions) WHERE recognitions <> '{}';
 
 -- Townships and urban / rural communities per county (the denominators of the per-community
 -- averages and the hub share), recomputed whenever the area tree changes (an import).

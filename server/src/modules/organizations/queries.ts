@@ -211,7 +211,13 @@ export async function listOrgsInScope(db: Queryable, f: OrgListFilter): Promise<
     where.push('o.charter_party_clause');
   }
   if (f.recognition) {
-    add((p) => `${p} = ANY(o.recognitions)`, f.recognition);
+    // the recognitions themselves, not the copy on the row the rollups count: a figure that
+    // drifted from them shows as a difference from this list
+    add(
+      (p) =>
+        `EXISTS (SELECT 1 FROM org_recognitions r WHERE r.org_id = o.id AND r.kind = ${p} AND r.revoked_at IS NULL)`,
+      f.recognition,
+    );
   }
   if (f.communityKind) {
     add(

@@ -428,6 +428,8 @@ describe('rollups stay exact under random writes', () => {
       changeStatus,
       changeStatus,
       upgrade,
+      recognize,
+      recognize,
       moveAreas,
       deleteOrg,
     ];
@@ -449,6 +451,12 @@ describe('rollups stay exact under random writes', () => {
     expect(seen.rows[0]!.statuses.length).toBeGreaterThanOrEqual(4);
     expect(seen.rows[0]!.tiers.sort()).toEqual(['filed', 'guided', 'registered']);
     expect(seen.rows[0]!.hubs).toBeGreaterThan(0);
+    const recognized = await ctx.db.query<{ live: number; revoked: number }>(
+      `SELECT count(*) FILTER (WHERE revoked_at IS NULL)::int AS live, count(*) FILTER (WHERE revoked_at IS NOT NULL)::int AS revoked
+         FROM org_recognitions`,
+    );
+    expect(recognized.rows[0]!.live).toBeGreaterThan(0);
+    expect(recognized.rows[0]!.revoked).toBeGreaterThan(0);
     const dashboard = await dashboardOf(admin.client, '440100000000');
     expect(dashboard.figures.find((f) => f.key === 'orgs.established')!.value).toBeGreaterThan(5);
     expect(dashboard.figures.find((f) => f.key === 'service.confirmedRecords')!.value).toBeGreaterThan(0);
