@@ -19,7 +19,8 @@ export type IconName =
   | 'serviceRecords'
   | 'volunteers'
   | 'serviceStations'
-  | 'volunteerStars';
+  | 'volunteerStars'
+  | 'statistics';
 
 /**
  * - `public`: no session needed; a signed-in user is sent on to the console (sign-in)
@@ -94,6 +95,16 @@ export const appRoutes: readonly AppRoute[] = [
     guard: 'shell',
     component: lazy(() =>
       import('../features/audit/pages/audit-list-page').then((m) => ({ default: m.AuditListPage })),
+    ),
+  },
+  {
+    path: '/statistics',
+    menuKey: 'menu.statistics',
+    icon: 'statistics',
+    permission: 'statistics.read',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/statistics/pages/dashboard-page').then((m) => ({ default: m.DashboardPage })),
     ),
   },
   {

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   DownOutlined,
   EnvironmentOutlined,
@@ -49,6 +50,7 @@ const icons: Record<IconName, ReactNode> = {
   volunteers: <SmileOutlined />,
   serviceStations: <EnvironmentOutlined />,
   volunteerStars: <StarOutlined />,
+  statistics: <BarChartOutlined />,
 };
 
 function Brand() {
