@@ -44,7 +44,7 @@ function FigureCard({ figure, isSelected, onSelect }: { figure: Figure; isSelect
       className={isSelected ? 'linli-figure-card linli-figure-card-selected' : 'linli-figure-card'}
       styles={{ body: { padding: 12 } }}
     >
-      <Flex vertical gap={4}>
+      <Flex vertical gap={4} align="start">
         <button
           type="button"
           className="linli-figure-select"

@@ -207,7 +207,7 @@ function PlanCard({ plan, onSaved }: { plan: Plan; onSaved: (plan: Plan) => void
             key: 'status',
             sorter: (a, b) => statusOrder[a.status] - statusOrder[b.status],
             render: (_v, row) => (
-              <Flex vertical gap={2}>
+              <Flex vertical gap={2} align="start">
                 <StatusLight status={row.status} />
                 {!row.hasSource ? (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
