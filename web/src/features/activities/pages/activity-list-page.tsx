@@ -86,7 +86,16 @@ function ActivityListContent() {
       <ActivityFilterForm onFilters={setFilters} hasDates initial={initial} />
       <Tabs
         activeKey={view}
-        onChange={(key) => setSearch(key === 'list' ? {} : { view: key }, { replace: true })}
+        onChange={(key) => {
+          // the drill-down's filters stay in the URL with the view
+          const next = new URLSearchParams(search);
+          if (key === 'list') {
+            next.delete('view');
+          } else {
+            next.set('view', key);
+          }
+          setSearch(next, { replace: true });
+        }}
         items={[
           { key: 'list', label: t('activityPages.views.list'), children: <ActivityTable filters={filters} /> },
           {
