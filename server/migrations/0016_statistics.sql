@@ -181,6 +181,24 @@ LANGUAGE sql STABLE AS $$
   WHERE r.status IN ('active', 'suspended', 'abnormal')
 $$;
 
+-- A full recomputation into empty tables: the leaf rows from `src`, the county rows from the leaf rows.
+CREATE FUNCTION stat_orgs_rebuild_statements(src text, schema text DEFAULT 'public') RETURNS text[]
+LANGUAGE sql IMMUTABLE AS $f$
+  SELECT ARRAY[
+    format('INSERT INTO %2$s.stat_orgs AS t (area_code, status_pending, status_not_established, status_active, status_suspended, status_abnormal, status_dissolved, established, tier_registered, tier_filed, tier_guided, category_charity, category_living_services, category_community_affairs, category_culture_sports, hub_hub, hub_federation, party_standalone, party_joint, party_instructor, charter_party_clause, in_urban_community, in_rural_community, brand_org, model_org, demonstration_site)
+      SELECT * FROM (SELECT v.area_code, sum(d.sign * v.status_pending) AS status_pending, sum(d.sign * v.status_not_established) AS status_not_established, sum(d.sign * v.status_active) AS status_active, sum(d.sign * v.status_suspended) AS status_suspended, sum(d.sign * v.status_abnormal) AS status_abnormal, sum(d.sign * v.status_dissolved) AS status_dissolved, sum(d.sign * v.established) AS established, sum(d.sign * v.tier_registered) AS tier_registered, sum(d.sign * v.tier_filed) AS tier_filed, sum(d.sign * v.tier_guided) AS tier_guided, sum(d.sign * v.category_charity) AS category_charity, sum(d.sign * v.category_living_services) AS category_living_services, sum(d.sign * v.category_community_affairs) AS category_community_affairs, sum(d.sign * v.category_culture_sports) AS category_culture_sports, sum(d.sign * v.hub_hub) AS hub_hub, sum(d.sign * v.hub_federation) AS hub_federation, sum(d.sign * v.party_standalone) AS party_standalone, sum(d.sign * v.party_joint) AS party_joint, sum(d.sign * v.party_instructor) AS party_instructor, sum(d.sign * v.charter_party_clause) AS charter_party_clause, sum(d.sign * v.in_urban_community) AS in_urban_community, sum(d.sign * v.in_rural_community) AS in_rural_community, sum(d.sign * v.brand_org) AS brand_org, sum(d.sign * v.model_org) AS model_org, sum(d.sign * v.demonstration_site) AS demonstration_site FROM (%1$s) d CROSS JOIN LATERAL stat_orgs_vector(d.r) v GROUP BY v.area_code) x WHERE x.status_pending <> 0 OR x.status_not_established <> 0 OR x.status_active <> 0 OR x.status_suspended <> 0 OR x.status_abnormal <> 0 OR x.status_dissolved <> 0 OR x.established <> 0 OR x.tier_registered <> 0 OR x.tier_filed <> 0 OR x.tier_guided <> 0 OR x.category_charity <> 0 OR x.category_living_services <> 0 OR x.category_community_affairs <> 0 OR x.category_culture_sports <> 0 OR x.hub_hub <> 0 OR x.hub_federation <> 0 OR x.party_standalone <> 0 OR x.party_joint <> 0 OR x.party_instructor <> 0 OR x.charter_party_clause <> 0 OR x.in_urban_community <> 0 OR x.in_rural_community <> 0 OR x.brand_org <> 0 OR x.model_org <> 0 OR x.demonstration_site <> 0 ORDER BY 1
+      ON CONFLICT (area_code) DO UPDATE SET status_pending = t.status_pending + EXCLUDED.status_pending, status_not_established = t.status_not_established + EXCLUDED.status_not_established, status_active = t.status_active + EXCLUDED.status_active, status_suspended = t.status_suspended + EXCLUDED.status_suspended, status_abnormal = t.status_abnormal + EXCLUDED.status_abnormal, status_dissolved = t.status_dissolved + EXCLUDED.status_dissolved, established = t.established + EXCLUDED.established, tier_registered = t.tier_registered + EXCLUDED.tier_registered, tier_filed = t.tier_filed + EXCLUDED.tier_filed, tier_guided = t.tier_guided + EXCLUDED.tier_guided, category_charity = t.category_charity + EXCLUDED.category_charity, category_living_services = t.category_living_services + EXCLUDED.category_living_services, category_community_affairs = t.category_community_affairs + EXCLUDED.category_community_affairs, category_culture_sports = t.category_culture_sports + EXCLUDED.category_culture_sports, hub_hub = t.hub_hub + EXCLUDED.hub_hub, hub_federation = t.hub_federation + EXCLUDED.hub_federation, party_standalone = t.party_standalone + EXCLUDED.party_standalone, party_joint = t.party_joint + EXCLUDED.party_joint, party_instructor = t.party_instructor + EXCLUDED.party_instructor, charter_party_clause = t.charter_party_clause + EXCLUDED.charter_party_clause, in_urban_community = t.in_urban_community + EXCLUDED.in_urban_community, in_rural_community = t.in_rural_community + EXCLUDED.in_rural_community, brand_org = t.brand_org + EXCLUDED.brand_org, model_org = t.model_org + EXCLUDED.model_org, demonstration_site = t.demonstration_site + EXCLUDED.demonstration_site', src, schema),
+    format('INSERT INTO %2$s.stat_orgs_county (county_code, status_pending, status_not_established, status_active, status_suspended, status_abnormal, status_dissolved, established, tier_registered, tier_filed, tier_guided, category_charity, category_living_services, category_community_affairs, category_culture_sports, hub_hub, hub_federation, party_standalone, party_joint, party_instructor, charter_party_clause, in_urban_community, in_rural_community, brand_org, model_org, demonstration_site, townships_with_hub)
+      SELECT left(area_code, 6), sum(status_pending), sum(status_not_established), sum(status_active), sum(status_suspended), sum(status_abnormal), sum(status_dissolved), sum(established), sum(tier_registered), sum(tier_filed), sum(tier_guided), sum(category_charity), sum(category_living_services), sum(category_community_affairs), sum(category_culture_sports), sum(hub_hub), sum(hub_federation), sum(party_standalone), sum(party_joint), sum(party_instructor), sum(charter_party_clause), sum(in_urban_community), sum(in_rural_community), sum(brand_org), sum(model_org), sum(demonstration_site), count(DISTINCT left(area_code, 9)) FILTER (WHERE hub_hub + hub_federation > 0)
+        FROM %2$s.stat_orgs GROUP BY 1', src, schema),
+    format('INSERT INTO %2$s.stat_org_years AS t (area_code, year, n)
+      SELECT * FROM (SELECT v.area_code, v.year, sum(d.sign * v.n) AS n FROM (%1$s) d CROSS JOIN LATERAL stat_org_years_vector(d.r) v GROUP BY 1, 2) x WHERE x.n <> 0 ORDER BY 1, 2
+      ON CONFLICT (area_code, year) DO UPDATE SET n = t.n + EXCLUDED.n', src, schema),
+    format('INSERT INTO %2$s.stat_org_years_county (county_code, year, n)
+      SELECT left(area_code, 6), year, sum(n) FROM %2$s.stat_org_years GROUP BY 1, 2', src, schema)
+  ]
+$f$;
+
 -- The statements that add the rows of `src` (sign, r) to the orgs rollups in `schema`, in key order.
 CREATE FUNCTION stat_orgs_statements(src text, schema text DEFAULT 'public') RETURNS text[]
 LANGUAGE sql IMMUTABLE AS $f$
@@ -283,6 +301,24 @@ LANGUAGE sql STABLE AS $$
   WHERE r.status IN ('published', 'completed') AND r.campaign IS NOT NULL
 $$;
 
+-- A full recomputation into empty tables: the leaf rows from `src`, the county rows from the leaf rows.
+CREATE FUNCTION stat_activities_rebuild_statements(src text, schema text DEFAULT 'public') RETURNS text[]
+LANGUAGE sql IMMUTABLE AS $f$
+  SELECT ARRAY[
+    format('INSERT INTO %2$s.stat_activities AS t (area_code, status_draft, status_awaiting_approval, status_awaiting_acknowledgement, status_rejected, status_ready, status_published, status_completed, status_cancelled, held, field_theory, field_customs, field_culture_sports, field_services, field_mediation, participants)
+      SELECT * FROM (SELECT v.area_code, sum(d.sign * v.status_draft) AS status_draft, sum(d.sign * v.status_awaiting_approval) AS status_awaiting_approval, sum(d.sign * v.status_awaiting_acknowledgement) AS status_awaiting_acknowledgement, sum(d.sign * v.status_rejected) AS status_rejected, sum(d.sign * v.status_ready) AS status_ready, sum(d.sign * v.status_published) AS status_published, sum(d.sign * v.status_completed) AS status_completed, sum(d.sign * v.status_cancelled) AS status_cancelled, sum(d.sign * v.held) AS held, sum(d.sign * v.field_theory) AS field_theory, sum(d.sign * v.field_customs) AS field_customs, sum(d.sign * v.field_culture_sports) AS field_culture_sports, sum(d.sign * v.field_services) AS field_services, sum(d.sign * v.field_mediation) AS field_mediation, sum(d.sign * v.participants) AS participants FROM (%1$s) d CROSS JOIN LATERAL stat_activities_vector(d.r) v GROUP BY v.area_code) x WHERE x.status_draft <> 0 OR x.status_awaiting_approval <> 0 OR x.status_awaiting_acknowledgement <> 0 OR x.status_rejected <> 0 OR x.status_ready <> 0 OR x.status_published <> 0 OR x.status_completed <> 0 OR x.status_cancelled <> 0 OR x.held <> 0 OR x.field_theory <> 0 OR x.field_customs <> 0 OR x.field_culture_sports <> 0 OR x.field_services <> 0 OR x.field_mediation <> 0 OR x.participants <> 0 ORDER BY 1
+      ON CONFLICT (area_code) DO UPDATE SET status_draft = t.status_draft + EXCLUDED.status_draft, status_awaiting_approval = t.status_awaiting_approval + EXCLUDED.status_awaiting_approval, status_awaiting_acknowledgement = t.status_awaiting_acknowledgement + EXCLUDED.status_awaiting_acknowledgement, status_rejected = t.status_rejected + EXCLUDED.status_rejected, status_ready = t.status_ready + EXCLUDED.status_ready, status_published = t.status_published + EXCLUDED.status_published, status_completed = t.status_completed + EXCLUDED.status_completed, status_cancelled = t.status_cancelled + EXCLUDED.status_cancelled, held = t.held + EXCLUDED.held, field_theory = t.field_theory + EXCLUDED.field_theory, field_customs = t.field_customs + EXCLUDED.field_customs, field_culture_sports = t.field_culture_sports + EXCLUDED.field_culture_sports, field_services = t.field_services + EXCLUDED.field_services, field_mediation = t.field_mediation + EXCLUDED.field_mediation, participants = t.participants + EXCLUDED.participants', src, schema),
+    format('INSERT INTO %2$s.stat_activities_county (county_code, status_draft, status_awaiting_approval, status_awaiting_acknowledgement, status_rejected, status_ready, status_published, status_completed, status_cancelled, held, field_theory, field_customs, field_culture_sports, field_services, field_mediation, participants)
+      SELECT left(area_code, 6), sum(status_draft), sum(status_awaiting_approval), sum(status_awaiting_acknowledgement), sum(status_rejected), sum(status_ready), sum(status_published), sum(status_completed), sum(status_cancelled), sum(held), sum(field_theory), sum(field_customs), sum(field_culture_sports), sum(field_services), sum(field_mediation), sum(participants)
+        FROM %2$s.stat_activities GROUP BY 1', src, schema),
+    format('INSERT INTO %2$s.stat_activity_campaigns AS t (area_code, campaign, n)
+      SELECT * FROM (SELECT v.area_code, v.campaign, sum(d.sign * v.n) AS n FROM (%1$s) d CROSS JOIN LATERAL stat_activity_campaigns_vector(d.r) v GROUP BY 1, 2) x WHERE x.n <> 0 ORDER BY 1, 2
+      ON CONFLICT (area_code, campaign) DO UPDATE SET n = t.n + EXCLUDED.n', src, schema),
+    format('INSERT INTO %2$s.stat_activity_campaigns_county (county_code, campaign, n)
+      SELECT left(area_code, 6), campaign, sum(n) FROM %2$s.stat_activity_campaigns GROUP BY 1, 2', src, schema)
+  ]
+$f$;
+
 -- The statements that add the rows of `src` (sign, r) to the activities rollups in `schema`, in key order.
 CREATE FUNCTION stat_activities_statements(src text, schema text DEFAULT 'public') RETURNS text[]
 LANGUAGE sql IMMUTABLE AS $f$
@@ -334,6 +370,19 @@ LANGUAGE sql STABLE AS $$
     (r.star_level = 4)::int, (r.star_level = 5)::int
 $$;
 
+-- A full recomputation into empty tables: the leaf rows from `src`, the county rows from the leaf rows.
+CREATE FUNCTION stat_volunteers_rebuild_statements(src text, schema text DEFAULT 'public') RETURNS text[]
+LANGUAGE sql IMMUTABLE AS $f$
+  SELECT ARRAY[
+    format('INSERT INTO %2$s.stat_volunteers AS t (area_code, volunteers, star_1, star_2, star_3, star_4, star_5)
+      SELECT * FROM (SELECT v.area_code, sum(d.sign * v.volunteers) AS volunteers, sum(d.sign * v.star_1) AS star_1, sum(d.sign * v.star_2) AS star_2, sum(d.sign * v.star_3) AS star_3, sum(d.sign * v.star_4) AS star_4, sum(d.sign * v.star_5) AS star_5 FROM (%1$s) d CROSS JOIN LATERAL stat_volunteers_vector(d.r) v GROUP BY v.area_code) x WHERE x.volunteers <> 0 OR x.star_1 <> 0 OR x.star_2 <> 0 OR x.star_3 <> 0 OR x.star_4 <> 0 OR x.star_5 <> 0 ORDER BY 1
+      ON CONFLICT (area_code) DO UPDATE SET volunteers = t.volunteers + EXCLUDED.volunteers, star_1 = t.star_1 + EXCLUDED.star_1, star_2 = t.star_2 + EXCLUDED.star_2, star_3 = t.star_3 + EXCLUDED.star_3, star_4 = t.star_4 + EXCLUDED.star_4, star_5 = t.star_5 + EXCLUDED.star_5', src, schema),
+    format('INSERT INTO %2$s.stat_volunteers_county (county_code, volunteers, star_1, star_2, star_3, star_4, star_5)
+      SELECT left(area_code, 6), sum(volunteers), sum(star_1), sum(star_2), sum(star_3), sum(star_4), sum(star_5)
+        FROM %2$s.stat_volunteers GROUP BY 1', src, schema)
+  ]
+$f$;
+
 -- The statements that add the rows of `src` (sign, r) to the volunteers rollups in `schema`, in key order.
 CREATE FUNCTION stat_volunteers_statements(src text, schema text DEFAULT 'public') RETURNS text[]
 LANGUAGE sql IMMUTABLE AS $f$
@@ -370,6 +419,19 @@ LANGUAGE sql STABLE AS $$
   SELECT r.area_code, 1, coalesce(r.minutes, 0)
   WHERE r.status = 'confirmed'
 $$;
+
+-- A full recomputation into empty tables: the leaf rows from `src`, the county rows from the leaf rows.
+CREATE FUNCTION stat_service_rebuild_statements(src text, schema text DEFAULT 'public') RETURNS text[]
+LANGUAGE sql IMMUTABLE AS $f$
+  SELECT ARRAY[
+    format('INSERT INTO %2$s.stat_service AS t (area_code, confirmed_records, confirmed_minutes)
+      SELECT * FROM (SELECT v.area_code, sum(d.sign * v.confirmed_records) AS confirmed_records, sum(d.sign * v.confirmed_minutes) AS confirmed_minutes FROM (%1$s) d CROSS JOIN LATERAL stat_service_vector(d.r) v GROUP BY v.area_code) x WHERE x.confirmed_records <> 0 OR x.confirmed_minutes <> 0 ORDER BY 1
+      ON CONFLICT (area_code) DO UPDATE SET confirmed_records = t.confirmed_records + EXCLUDED.confirmed_records, confirmed_minutes = t.confirmed_minutes + EXCLUDED.confirmed_minutes', src, schema),
+    format('INSERT INTO %2$s.stat_service_county (county_code, confirmed_records, confirmed_minutes)
+      SELECT left(area_code, 6), sum(confirmed_records), sum(confirmed_minutes)
+        FROM %2$s.stat_service GROUP BY 1', src, schema)
+  ]
+$f$;
 
 -- The statements that add the rows of `src` (sign, r) to the service rollups in `schema`, in key order.
 CREATE FUNCTION stat_service_statements(src text, schema text DEFAULT 'public') RETURNS text[]
@@ -632,12 +694,12 @@ CREATE FUNCTION stat_rollup_tables() RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
                'stat_volunteers', 'stat_volunteers_county', 'stat_service', 'stat_service_county']
 $$;
 
--- Every rollup statement over the whole base tables, into `schema`.
+-- Every rollup recomputed from the whole base tables, into `schema` (its tables empty).
 CREATE FUNCTION stat_full_statements(schema text) RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
-  SELECT stat_orgs_statements('SELECT 1 AS sign, r FROM public.organizations r', schema)
-      || stat_activities_statements('SELECT 1 AS sign, r FROM public.activities r', schema)
-      || stat_volunteers_statements('SELECT 1 AS sign, r FROM public.volunteers r', schema)
-      || stat_service_statements('SELECT 1 AS sign, r FROM public.service_records r WHERE r.status = ''confirmed''', schema)
+  SELECT stat_orgs_rebuild_statements('SELECT 1 AS sign, r FROM public.organizations r', schema)
+      || stat_activities_rebuild_statements('SELECT 1 AS sign, r FROM public.activities r', schema)
+      || stat_volunteers_rebuild_statements('SELECT 1 AS sign, r FROM public.volunteers r', schema)
+      || stat_service_rebuild_statements('SELECT 1 AS sign, r FROM public.service_records r WHERE r.status = ''confirmed''', schema)
 $$;
 
 -- Recomputes every rollup from the base tables (after a bulk load with triggers off, or to repair).
