@@ -349,6 +349,7 @@ export const ActivityListQuery = z.object({
   orgId: z.uuid({ message: 'id.invalid' }).optional(),
   venueId: z.uuid({ message: 'id.invalid' }).optional(),
   status: z.enum(activityStatuses).optional(),
+  held: z.enum(['true']).optional().describe('published or completed only (the dashboard’s activities held)'),
   areaCode: AreaCode.optional().describe('narrow to this subtree of the jurisdiction'),
   cursor: z.string().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -69,6 +69,26 @@ export function subtreeRange(code: string, level: AreaLevel): { lo: string; hi: 
   return { lo: prefix.padEnd(12, '0'), hi: prefix.padEnd(12, '9') };
 }
 
+/**
+ * The level a 12-digit code names by its trailing zeros — enough for a subtree filter (the few
+ * codes naming two nodes have the same subtree either way).
+ */
+export function levelOfAreaCode(code: string): AreaLevel {
+  const levels: [number, AreaLevel][] = [
+    [0, 'country'],
+    [2, 'province'],
+    [4, 'city'],
+    [6, 'county'],
+    [9, 'township'],
+  ];
+  for (const [digits, level] of levels) {
+    if (/^0+$/.test(code.slice(digits))) {
+      return level;
+    }
+  }
+  return 'community';
+}
+
 /** Whether `code` lies in the subtree of `ancestor` (inclusive). */
 export function isWithin(code: string, ancestor: string, ancestorLevel: AreaLevel): boolean {
   return code.startsWith(ancestor.slice(0, prefixLengthByLevel[ancestorLevel]));

@@ -279,6 +279,20 @@ export const OrgListQuery = z.object({
   serviceTarget: z.enum(serviceTargets).optional(),
   partyOrg: z.enum(partyOrgForms).optional(),
   foundedYear: z.coerce.number().int().min(1949).max(2100).optional(),
+  // the dashboard's drill-down filters (C11): each figure opens the list whose length it is
+  areaCode: AreaCode.optional().describe('narrow to this subtree of the jurisdiction'),
+  established: z
+    .enum(['true'])
+    .optional()
+    .describe('active, suspended or abnormal (not pending, not established or dissolved)'),
+  isHub: z.enum(['true']).optional().describe('hub organizations and federations'),
+  hasPartyOrg: z.enum(['true']).optional().describe('a Party organization of any form (standalone, joint, instructor)'),
+  charterPartyClause: z.enum(['true']).optional(),
+  recognition: z.enum(['brandOrg', 'modelOrg', 'demonstrationSite']).optional().describe('holds this recognition'),
+  communityKind: z
+    .enum(['urban', 'rural'])
+    .optional()
+    .describe('sits in an urban (居委会) or rural (村委会) community'),
   sort: z.enum(['name', 'founded']).default('founded'),
   cursor: z.string().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -91,6 +91,9 @@ export const permissionKeys = [
   'workingCalendar.manage',
   'reportTasks.send',
   'reportTasks.submit',
+  'statistics.read',
+  'targets.manage',
+  'recognitions.manage',
 ] as const;
 export type PermissionKey = (typeof permissionKeys)[number];
 
@@ -191,6 +194,14 @@ export const permissions: Record<PermissionKey, PermissionSpec> = {
   // C11 report tasks (001 三.四): a township sends to its communities at the lowest
   'reportTasks.send': { label: 'permissions.reportTasks.send', dependsOn: [], lowestLevel: 'township' },
   'reportTasks.submit': { label: 'permissions.reportTasks.submit', dependsOn: [], lowestLevel: 'community' },
+  // C11 statistics and targets
+  'statistics.read': { label: 'permissions.statistics.read', dependsOn: [], lowestLevel: 'community' },
+  'targets.manage': { label: 'permissions.targets.manage', dependsOn: ['statistics.read'], lowestLevel: 'township' },
+  'recognitions.manage': {
+    label: 'permissions.recognitions.manage',
+    dependsOn: ['organizations.read'],
+    lowestLevel: 'township',
+  },
 };
 
 const officer: readonly PermissionKey[] = [
@@ -226,6 +237,9 @@ const officer: readonly PermissionKey[] = [
  * report tasks to the child areas of their jurisdiction; the officers of an addressee area
  * (civil affairs / civilization office of a county or city, the township office, the committee)
  * fill them in and submit.
+ * Statistics (C11): every officer reads the dashboard of their jurisdiction; civil affairs, the
+ * civilization office and the township keep plan targets and grant recognitions (品牌组织,
+ * 示范型组织, 示范点) to organizations of their area.
  */
 export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
   sysadmin: permissionKeys,
@@ -251,6 +265,9 @@ export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
     'workingCalendar.manage',
     'reportTasks.send',
     'reportTasks.submit',
+    'statistics.read',
+    'targets.manage',
+    'recognitions.manage',
   ],
   civilizationOffice: [
     'areas.read',
@@ -271,6 +288,9 @@ export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
     'serviceRecords.read',
     'reportTasks.send',
     'reportTasks.submit',
+    'statistics.read',
+    'targets.manage',
+    'recognitions.manage',
   ],
   township: [
     ...officer,
@@ -294,6 +314,9 @@ export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
     'serviceRecords.read',
     'reportTasks.send',
     'reportTasks.submit',
+    'statistics.read',
+    'targets.manage',
+    'recognitions.manage',
   ],
   committee: [
     'areas.read',
@@ -316,6 +339,7 @@ export const rolePermissions: Record<Role, readonly PermissionKey[]> = {
     'volunteerProjects.read',
     'serviceRecords.read',
     'reportTasks.submit',
+    'statistics.read',
   ],
   orgAdmin: [
     'areas.read',

@@ -22,6 +22,7 @@ import { jobRoutes } from './modules/jobs/index';
 import { needRoutes } from './modules/needs/index';
 import { IMPORT_JOB, importJobHandler, organizationRoutes } from './modules/organizations/index';
 import { reportTaskRoutes, sweepReminders } from './modules/report-tasks/index';
+import { statisticsRoutes } from './modules/statistics/index';
 import { volunteerRoutes } from './modules/volunteers/index';
 import { sealAuditChain } from './platform/audit';
 import { authPlugin } from './platform/auth';
@@ -136,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(activityRoutes, moduleDeps);
   await app.register(needRoutes, moduleDeps);
   await app.register(volunteerRoutes, moduleDeps);
+  await app.register(statisticsRoutes, moduleDeps);
   await app.register(certificateRoutes, { ...moduleDeps, publicUrl: deps.publicUrl });
   await app.register(backfillRoutes, moduleDeps);
   await app.register(reportTaskRoutes, moduleDeps);

@@ -7,11 +7,12 @@ import { createUser } from './modules/accounts/index';
 import { countAreasByLevel, importAreas } from './modules/areas/index';
 import { verifyAudit } from './modules/audit/index';
 import { DEMO_PASSWORD, demoAccounts, seedDemo, seedDemoRegistry } from './modules/demo/seed';
+import { rebuildRollups, verifyRollups } from './modules/statistics/index';
 import { loadConfig } from './platform/config';
 import { progressBar } from './platform/progress';
 import { openRuntime, type Runtime } from './platform/runtime';
 
-/** `linli` — the command line: serve, migrate, seed, import areas, create users, verify the audit chain. */
+/** `linli` — the command line: serve, migrate, seed, import areas, create users, verify the audit chain, statistics. */
 const program = new Command().name('linli').description('邻里 Linli — 社区社会组织培育发展平台').showHelpAfterError();
 
 async function withRuntime<T>(work: (rt: Runtime) => Promise<T>): Promise<T> {
@@ -220,6 +221,37 @@ program
         process.exitCode = 1;
       } else {
         console.log(`审计链完好 OK: ${result.rows} rows verified`);
+      }
+    });
+  });
+
+const stats = program.command('stats').description('the statistics rollups (dashboards)');
+stats
+  .command('rebuild')
+  .description('recompute every rollup from the base tables (after a bulk load with triggers off, or to repair)')
+  .action(async () => {
+    await withRuntime(async (rt) => {
+      const started = performance.now();
+      await rebuildRollups(rt.db);
+      console.log(`统计已重算 rollups rebuilt in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    });
+  });
+stats
+  .command('verify')
+  .description('recompute the rollups aside and list every row that differs (exit code 1 if any)')
+  .action(async () => {
+    await withRuntime(async (rt) => {
+      const differences = await verifyRollups(rt.db);
+      for (const d of differences) {
+        console.error(
+          `${d.rollup} ${d.key}: kept ${JSON.stringify(d.kept)} ≠ recomputed ${JSON.stringify(d.recomputed)}`,
+        );
+      }
+      if (differences.length > 0) {
+        console.error(`统计有误 MISMATCH: ${differences.length} rollup rows differ — run \`linli stats rebuild\``);
+        process.exitCode = 1;
+      } else {
+        console.log('统计一致 OK: every rollup equals its recomputation');
       }
     });
   });

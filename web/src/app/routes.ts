@@ -23,7 +23,8 @@ export type IconName =
   | 'serviceCertificates'
   | 'reflections'
   | 'reportTasks'
-  | 'reportInbox';
+  | 'reportInbox'
+  | 'statistics';
 
 /** A count shown beside a menu entry (fetched by the layout). */
 export type MenuBadge = 'reportReminders';
@@ -103,6 +104,16 @@ export const appRoutes: readonly AppRoute[] = [
     guard: 'shell',
     component: lazy(() =>
       import('../features/audit/pages/audit-list-page').then((m) => ({ default: m.AuditListPage })),
+    ),
+  },
+  {
+    path: '/statistics',
+    menuKey: 'menu.statistics',
+    icon: 'statistics',
+    permission: 'statistics.read',
+    guard: 'shell',
+    component: lazy(() =>
+      import('../features/statistics/pages/dashboard-page').then((m) => ({ default: m.DashboardPage })),
     ),
   },
   {

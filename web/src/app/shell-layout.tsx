@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   CarryOutOutlined,
   DownOutlined,
@@ -58,6 +59,7 @@ const icons: Record<IconName, ReactNode> = {
   reflections: <ReadOutlined />,
   reportTasks: <FormOutlined />,
   reportInbox: <CarryOutOutlined />,
+  statistics: <BarChartOutlined />,
 };
 
 function Brand() {

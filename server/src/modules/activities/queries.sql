@@ -125,7 +125,7 @@ INSERT INTO practice_venues (name, kind, level, area_code, area_level, address, 
   manager_name, manager_mobile_enc, created_by)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id;
 
--- listActivities (1 of 6)
+-- listActivities (1 of 9)
 SELECT a.id, a.org_id, o.name AS org_name, o.tier AS org_tier, a.area_code,
      (SELECT ar.full_name FROM areas ar WHERE ar.code = a.area_code ORDER BY ar.level LIMIT 1) AS area_full_name, a.title, a.content, a.field, a.campaign, a.kind, a.starts_at,
      a.ends_at, a.venue_room_id, r.venue_id, v.name AS venue_name, r.name AS room_name, a.address, a.target_groups,
@@ -134,7 +134,34 @@ SELECT a.id, a.org_id, o.name AS org_name, o.tier AS org_tier, a.area_code,
 LEFT JOIN venue_rooms r ON r.id = a.venue_room_id LEFT JOIN practice_venues v ON v.id = r.venue_id WHERE (a.area_code BETWEEN $1 AND $2)
     ORDER BY a.starts_at, a.id LIMIT $3;
 
--- listActivities (2 of 6)
+-- listActivities (2 of 9)
+SELECT a.id, a.org_id, o.name AS org_name, o.tier AS org_tier, a.area_code,
+     (SELECT ar.full_name FROM areas ar WHERE ar.code = a.area_code ORDER BY ar.level LIMIT 1) AS area_full_name, a.title, a.content, a.field, a.campaign, a.kind, a.starts_at,
+     a.ends_at, a.venue_room_id, r.venue_id, v.name AS venue_name, r.name AS room_name, a.address, a.target_groups,
+     a.expected_participants, a.partner_org_ids, a.path_steps, a.status, a.status_reason, a.submitted_at,
+     a.published_at, a.actual_participants, a.beneficiaries, a.summary FROM activities a JOIN organizations o ON o.id = a.org_id
+LEFT JOIN venue_rooms r ON r.id = a.venue_room_id LEFT JOIN practice_venues v ON v.id = r.venue_id WHERE (a.area_code BETWEEN $1 AND $2) AND a.area_code BETWEEN $3 AND $4 AND a.campaign = $5 AND a.status = ANY($6::text[])
+    ORDER BY a.starts_at, a.id LIMIT $7;
+
+-- listActivities (3 of 9)
+SELECT a.id, a.org_id, o.name AS org_name, o.tier AS org_tier, a.area_code,
+     (SELECT ar.full_name FROM areas ar WHERE ar.code = a.area_code ORDER BY ar.level LIMIT 1) AS area_full_name, a.title, a.content, a.field, a.campaign, a.kind, a.starts_at,
+     a.ends_at, a.venue_room_id, r.venue_id, v.name AS venue_name, r.name AS room_name, a.address, a.target_groups,
+     a.expected_participants, a.partner_org_ids, a.path_steps, a.status, a.status_reason, a.submitted_at,
+     a.published_at, a.actual_participants, a.beneficiaries, a.summary FROM activities a JOIN organizations o ON o.id = a.org_id
+LEFT JOIN venue_rooms r ON r.id = a.venue_room_id LEFT JOIN practice_venues v ON v.id = r.venue_id WHERE (a.area_code BETWEEN $1 AND $2) AND a.area_code BETWEEN $3 AND $4 AND a.field = $5 AND a.status = ANY($6::text[])
+    ORDER BY a.starts_at, a.id LIMIT $7;
+
+-- listActivities (4 of 9)
+SELECT a.id, a.org_id, o.name AS org_name, o.tier AS org_tier, a.area_code,
+     (SELECT ar.full_name FROM areas ar WHERE ar.code = a.area_code ORDER BY ar.level LIMIT 1) AS area_full_name, a.title, a.content, a.field, a.campaign, a.kind, a.starts_at,
+     a.ends_at, a.venue_room_id, r.venue_id, v.name AS venue_name, r.name AS room_name, a.address, a.target_groups,
+     a.expected_participants, a.partner_org_ids, a.path_steps, a.status, a.status_reason, a.submitted_at,
+     a.published_at, a.actual_participants, a.beneficiaries, a.summary FROM activities a JOIN organizations o ON o.id = a.org_id
+LEFT JOIN venue_rooms r ON r.id = a.venue_room_id LEFT JOIN practice_venues v ON v.id = r.venue_id WHERE (a.area_code BETWEEN $1 AND $2) AND a.area_code BETWEEN $3 AND $4 AND a.status = ANY($5::text[])
+    ORDER BY a.starts_at, a.id LIMIT $6;
+
+-- listActivities (5 of 9)
 SELECT a.id, a.org_id, o.name AS org_name, o.tier AS org_tier, a.area_code,
      (SELECT ar.full_name FROM areas ar WHERE ar.code = a.area_code ORDER BY ar.level LIMIT 1) AS area_full_name, a.title, a.content, a.field, a.campaign, a.kind, a.starts_at,
      a.ends_at, a.venue_room_id, r.venue_id, v.name AS venue_name, r.name AS room_name, a.address, a.target_groups,
@@ -143,7 +170,7 @@ SELECT a.id, a.org_id, o.name AS org_name, o.tier AS org_tier, a.area_code,
 LEFT JOIN venue_rooms r ON r.id = a.venue_room_id LEFT JOIN practice_venues v ON v.id = r.venue_id WHERE (a.area_code BETWEEN $1 AND $2) AND a.starts_at >= $3 AND a.starts_at < $4
     ORDER BY a.starts_at, a.id LIMIT $5;
 
--- listActivities (3 of 6)
+-- listActivities (6 of 9)
 SELECT a.id, a.org_id, o.name AS org_name, o.tier AS org_tier, a.area_code,
      (SELECT ar.full_name FROM areas ar WHERE ar.code = a.area_code ORDER BY ar.level LIMIT 1) AS area_full_name, a.title, a.content, a.field, a.campaign, a.kind, a.starts_at,
      a.ends_at, a.venue_room_id, r.venue_id, v.name AS venue_name, r.name AS room_name, a.address, a.target_groups,
@@ -152,7 +179,7 @@ SELECT a.id, a.org_id, o.name AS org_name, o.tier AS org_tier, a.area_code,
 LEFT JOIN venue_rooms r ON r.id = a.venue_room_id LEFT JOIN practice_venues v ON v.id = r.venue_id WHERE (a.area_code BETWEEN $1 AND $2) AND a.starts_at >= $3 AND a.starts_at < $4 AND (a.starts_at, a.id) > ($5::timestamptz, $6::uuid)
     ORDER BY a.starts_at, a.id LIMIT $7;
 
--- listActivities (4 of 6)
+-- listActivities (7 of 9)
 SELECT a.id, a.org_id, o.name AS org_name, o.tier AS org_tier, a.area_code,
      (SELECT ar.full_name FROM areas ar WHERE ar.code = a.area_code ORDER BY ar.level LIMIT 1) AS area_full_name, a.title, a.content, a.field, a.campaign, a.kind, a.starts_at,
      a.ends_at, a.venue_room_id, r.venue_id, v.name AS venue_name, r.name AS room_name, a.address, a.target_groups,
@@ -161,7 +188,7 @@ SELECT a.id, a.org_id, o.name AS org_name, o.tier AS org_tier, a.area_code,
 LEFT JOIN venue_rooms r ON r.id = a.venue_room_id LEFT JOIN practice_venues v ON v.id = r.venue_id WHERE (a.area_code BETWEEN $1 AND $2) AND a.starts_at >= $3 AND a.starts_at < $4 AND a.field = $5
     ORDER BY a.starts_at, a.id LIMIT $6;
 
--- listActivities (5 of 6)
+-- listActivities (8 of 9)
 SELECT a.id, a.org_id, o.name AS org_name, o.tier AS org_tier, a.area_code,
      (SELECT ar.full_name FROM areas ar WHERE ar.code = a.area_code ORDER BY ar.level LIMIT 1) AS area_full_name, a.title, a.content, a.field, a.campaign, a.kind, a.starts_at,
      a.ends_at, a.venue_room_id, r.venue_id, v.name AS venue_name, r.name AS room_name, a.address, a.target_groups,
@@ -170,7 +197,7 @@ SELECT a.id, a.org_id, o.name AS org_name, o.tier AS org_tier, a.area_code,
 LEFT JOIN venue_rooms r ON r.id = a.venue_room_id LEFT JOIN practice_venues v ON v.id = r.venue_id WHERE (a.org_id = ANY($1::uuid[]))
     ORDER BY a.starts_at, a.id LIMIT $2;
 
--- listActivities (6 of 6)
+-- listActivities (9 of 9)
 SELECT a.id, a.org_id, o.name AS org_name, o.tier AS org_tier, a.area_code,
      (SELECT ar.full_name FROM areas ar WHERE ar.code = a.area_code ORDER BY ar.level LIMIT 1) AS area_full_name, a.title, a.content, a.field, a.campaign, a.kind, a.starts_at,
      a.ends_at, a.venue_room_id, r.venue_id, v.name AS venue_name, r.name AS room_name, a.address, a.target_groups,

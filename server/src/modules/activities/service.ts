@@ -611,8 +611,18 @@ type ListFilterQuery = {
   orgId?: string | undefined;
   venueId?: string | undefined;
   status?: ActivityListQuery['status'];
+  held?: 'true' | undefined;
   areaCode?: string | undefined;
 };
+
+/** The statuses a query asks for: its status, held activities (published, completed), or both at once. */
+function statusesOf(query: ListFilterQuery): string[] | undefined {
+  const held = ['published', 'completed'];
+  if (query.held) {
+    return query.status ? held.filter((s) => s === query.status) : held;
+  }
+  return query.status ? [query.status] : undefined;
+}
 
 /** The subtree of an area given by code (any level), for narrowing a list. */
 async function subtreeOf(db: Queryable, path: string, code: string) {
@@ -638,7 +648,7 @@ export async function filterOf(
     ...(query.campaign ? { campaign: query.campaign } : {}),
     ...(query.orgId ? { orgId: query.orgId } : {}),
     ...(query.venueId ? { venueId: query.venueId } : {}),
-    ...(query.status ? { statuses: [query.status] } : {}),
+    ...(statusesOf(query) ? { statuses: statusesOf(query) } : {}),
   };
 }
 

@@ -1,11 +1,11 @@
 import { type OrgListQuery, orgLabels } from '@linli/contract/organizations';
 import type { FastifyReply } from 'fastify';
-import { type Actor, auditContextOf, scopeOf } from '../../platform/access';
+import { type Actor, auditContextOf } from '../../platform/access';
 import { appendAudit } from '../../platform/audit';
 import { withTransaction } from '../../platform/db';
 import { pages, sendXlsx } from '../../platform/export';
 import { listOrgsInScope } from './queries';
-import { type OrgDeps, searchTerms } from './service';
+import { listFilterOf, type OrgDeps } from './service';
 
 const PAGE = 2000;
 
@@ -16,18 +16,7 @@ export async function exportOrganizations(
   query: Omit<OrgListQuery, 'cursor' | 'limit'>,
   reply: FastifyReply,
 ) {
-  const filter = {
-    scope: scopeOf(actor, 'organizations.read'),
-    ...searchTerms(deps.cipher, query.q),
-    tier: query.tier,
-    category: query.category,
-    hubKind: query.hubKind,
-    status: query.status,
-    serviceTarget: query.serviceTarget,
-    partyOrg: query.partyOrg,
-    foundedYear: query.foundedYear,
-    sort: query.sort,
-  };
+  const filter = listFilterOf(deps, actor, query);
   await withTransaction(deps.db, (tx) =>
     appendAudit(tx, deps.cipher.auditKey, auditContextOf(actor, 'organizations.read'), {
       action: 'organization.export',

@@ -123,7 +123,7 @@ SELECT 1 FROM organizations
 WHERE substr(area_code, 1, 9) = substr($1, 1, 9) AND name_key = $2
   AND status NOT IN ('dissolved', 'notEstablished') AND ($3::uuid IS NULL OR id <> $3);
 
--- listOrgsInScope (1 of 7)
+-- listOrgsInScope (1 of 19)
 SELECT o.name AS sort_key, o.id, o.name, o.tier, o.category, o.hub_kind, o.area_code, (SELECT a.full_name FROM areas a WHERE a.code = o.area_code ORDER BY a.level LIMIT 1) AS area_full_name,
  to_char(o.founded_on, 'YYYY-MM-DD') AS founded_on, o.service_targets, o.venue, o.member_count,
  o.social_worker_count, o.certified_social_worker_count, o.party_org, o.charter_party_clause,
@@ -132,7 +132,7 @@ WHERE o.area_code BETWEEN $1 AND $2
 ORDER BY o.name COLLATE pinyin ASC, o.id ASC
 LIMIT $3;
 
--- listOrgsInScope (2 of 7)
+-- listOrgsInScope (2 of 19)
 SELECT o.name AS sort_key, o.id, o.name, o.tier, o.category, o.hub_kind, o.area_code, (SELECT a.full_name FROM areas a WHERE a.code = o.area_code ORDER BY a.level LIMIT 1) AS area_full_name,
  to_char(o.founded_on, 'YYYY-MM-DD') AS founded_on, o.service_targets, o.venue, o.member_count,
  o.social_worker_count, o.certified_social_worker_count, o.party_org, o.charter_party_clause,
@@ -141,7 +141,7 @@ WHERE o.area_code BETWEEN $1 AND $2 AND (o.name COLLATE pinyin, o.id) > ($3::tex
 ORDER BY o.name COLLATE pinyin ASC, o.id ASC
 LIMIT $5;
 
--- listOrgsInScope (3 of 7)
+-- listOrgsInScope (3 of 19)
 SELECT to_char(o.founded_on, 'YYYY-MM-DD') AS sort_key, o.id, o.name, o.tier, o.category, o.hub_kind, o.area_code, (SELECT a.full_name FROM areas a WHERE a.code = o.area_code ORDER BY a.level LIMIT 1) AS area_full_name,
  to_char(o.founded_on, 'YYYY-MM-DD') AS founded_on, o.service_targets, o.venue, o.member_count,
  o.social_worker_count, o.certified_social_worker_count, o.party_org, o.charter_party_clause,
@@ -150,7 +150,7 @@ WHERE o.area_code BETWEEN $1 AND $2
 ORDER BY o.founded_on DESC, o.id DESC
 LIMIT $3;
 
--- listOrgsInScope (4 of 7)
+-- listOrgsInScope (4 of 19)
 SELECT to_char(o.founded_on, 'YYYY-MM-DD') AS sort_key, o.id, o.name, o.tier, o.category, o.hub_kind, o.area_code, (SELECT a.full_name FROM areas a WHERE a.code = o.area_code ORDER BY a.level LIMIT 1) AS area_full_name,
  to_char(o.founded_on, 'YYYY-MM-DD') AS founded_on, o.service_targets, o.venue, o.member_count,
  o.social_worker_count, o.certified_social_worker_count, o.party_org, o.charter_party_clause,
@@ -159,7 +159,7 @@ WHERE o.area_code BETWEEN $1 AND $2 AND (o.founded_on, o.id) < ($3::date, $4::uu
 ORDER BY o.founded_on DESC, o.id DESC
 LIMIT $5;
 
--- listOrgsInScope (5 of 7)
+-- listOrgsInScope (5 of 19)
 SELECT to_char(o.founded_on, 'YYYY-MM-DD') AS sort_key, o.id, o.name, o.tier, o.category, o.hub_kind, o.area_code, (SELECT a.full_name FROM areas a WHERE a.code = o.area_code ORDER BY a.level LIMIT 1) AS area_full_name,
  to_char(o.founded_on, 'YYYY-MM-DD') AS founded_on, o.service_targets, o.venue, o.member_count,
  o.social_worker_count, o.certified_social_worker_count, o.party_org, o.charter_party_clause,
@@ -168,7 +168,88 @@ WHERE o.area_code BETWEEN $1 AND $2 AND EXISTS (SELECT 1 FROM org_leaders l WHER
 ORDER BY o.founded_on DESC, o.id DESC
 LIMIT $4;
 
--- listOrgsInScope (6 of 7)
+-- listOrgsInScope (6 of 19)
+SELECT to_char(o.founded_on, 'YYYY-MM-DD') AS sort_key, o.id, o.name, o.tier, o.category, o.hub_kind, o.area_code, (SELECT a.full_name FROM areas a WHERE a.code = o.area_code ORDER BY a.level LIMIT 1) AS area_full_name,
+ to_char(o.founded_on, 'YYYY-MM-DD') AS founded_on, o.service_targets, o.venue, o.member_count,
+ o.social_worker_count, o.certified_social_worker_count, o.party_org, o.charter_party_clause,
+ o.credit_code, o.status, o.status_reason, o.created_at FROM organizations o
+WHERE o.area_code BETWEEN $1 AND $2 AND o.area_code BETWEEN $3 AND $4 AND o.status IN ('active', 'suspended', 'abnormal')
+ORDER BY o.founded_on DESC, o.id DESC
+LIMIT $5;
+
+-- listOrgsInScope (7 of 19)
+SELECT to_char(o.founded_on, 'YYYY-MM-DD') AS sort_key, o.id, o.name, o.tier, o.category, o.hub_kind, o.area_code, (SELECT a.full_name FROM areas a WHERE a.code = o.area_code ORDER BY a.level LIMIT 1) AS area_full_name,
+ to_char(o.founded_on, 'YYYY-MM-DD') AS founded_on, o.service_targets, o.venue, o.member_count,
+ o.social_worker_count, o.certified_social_worker_count, o.party_org, o.charter_party_clause,
+ o.credit_code, o.status, o.status_reason, o.created_at FROM organizations o
+WHERE o.area_code BETWEEN $1 AND $2 AND o.area_code BETWEEN $3 AND $4 AND o.status IN ('active', 'suspended', 'abnormal') AND EXISTS (SELECT 1 FROM org_recognitions r WHERE r.org_id = o.id AND r.kind = $5 AND r.revoked_at IS NULL)
+ORDER BY o.founded_on DESC, o.id DESC
+LIMIT $6;
+
+-- listOrgsInScope (8 of 19)
+SELECT to_char(o.founded_on, 'YYYY-MM-DD') AS sort_key, o.id, o.name, o.tier, o.category, o.hub_kind, o.area_code, (SELECT a.full_name FROM areas a WHERE a.code = o.area_code ORDER BY a.level LIMIT 1) AS area_full_name,
+ to_char(o.founded_on, 'YYYY-MM-DD') AS founded_on, o.service_targets, o.venue, o.member_count,
+ o.social_worker_count, o.certified_social_worker_count, o.party_org, o.charter_party_clause,
+ o.credit_code, o.status, o.status_reason, o.created_at FROM organizations o
+WHERE o.area_code BETWEEN $1 AND $2 AND o.area_code BETWEEN $3 AND $4 AND o.status IN ('active', 'suspended', 'abnormal') AND EXISTS (SELECT 1 FROM areas a WHERE a.code = o.area_code AND a.level = 5 AND a.kind = $5)
+ORDER BY o.founded_on DESC, o.id DESC
+LIMIT $6;
+
+-- listOrgsInScope (9 of 19)
+SELECT to_char(o.founded_on, 'YYYY-MM-DD') AS sort_key, o.id, o.name, o.tier, o.category, o.hub_kind, o.area_code, (SELECT a.full_name FROM areas a WHERE a.code = o.area_code ORDER BY a.level LIMIT 1) AS area_full_name,
+ to_char(o.founded_on, 'YYYY-MM-DD') AS founded_on, o.service_targets, o.venue, o.member_count,
+ o.social_worker_count, o.certified_social_worker_count, o.party_org, o.charter_party_clause,
+ o.credit_code, o.status, o.status_reason, o.created_at FROM organizations o
+WHERE o.area_code BETWEEN $1 AND $2 AND o.area_code BETWEEN $3 AND $4 AND o.status IN ('active', 'suspended', 'abnormal') AND o.charter_party_clause
+ORDER BY o.founded_on DESC, o.id DESC
+LIMIT $5;
+
+-- listOrgsInScope (10 of 19)
+SELECT to_char(o.founded_on, 'YYYY-MM-DD') AS sort_key, o.id, o.name, o.tier, o.category, o.hub_kind, o.area_code, (SELECT a.full_name FROM areas a WHERE a.code = o.area_code ORDER BY a.level LIMIT 1) AS area_full_name,
+ to_char(o.founded_on, 'YYYY-MM-DD') AS founded_on, o.service_targets, o.venue, o.member_count,
+ o.social_worker_count, o.certified_social_worker_count, o.party_org, o.charter_party_clause,
+ o.credit_code, o.status, o.status_reason, o.created_at FROM organizations o
+WHERE o.area_code BETWEEN $1 AND $2 AND o.area_code BETWEEN $3 AND $4 AND o.status IN ('active', 'suspended', 'abnormal') AND o.hub_kind IN ('hub', 'federation')
+ORDER BY o.founded_on DESC, o.id DESC
+LIMIT $5;
+
+-- listOrgsInScope (11 of 19)
+SELECT to_char(o.founded_on, 'YYYY-MM-DD') AS sort_key, o.id, o.name, o.tier, o.category, o.hub_kind, o.area_code, (SELECT a.full_name FROM areas a WHERE a.code = o.area_code ORDER BY a.level LIMIT 1) AS area_full_name,
+ to_char(o.founded_on, 'YYYY-MM-DD') AS founded_on, o.service_targets, o.venue, o.member_count,
+ o.social_worker_count, o.certified_social_worker_count, o.party_org, o.charter_party_clause,
+ o.credit_code, o.status, o.status_reason, o.created_at FROM organizations o
+WHERE o.area_code BETWEEN $1 AND $2 AND o.area_code BETWEEN $3 AND $4 AND o.status IN ('active', 'suspended', 'abnormal') AND o.party_org <> 'none'
+ORDER BY o.founded_on DESC, o.id DESC
+LIMIT $5;
+
+-- listOrgsInScope (12 of 19)
+SELECT to_char(o.founded_on, 'YYYY-MM-DD') AS sort_key, o.id, o.name, o.tier, o.category, o.hub_kind, o.area_code, (SELECT a.full_name FROM areas a WHERE a.code = o.area_code ORDER BY a.level LIMIT 1) AS area_full_name,
+ to_char(o.founded_on, 'YYYY-MM-DD') AS founded_on, o.service_targets, o.venue, o.member_count,
+ o.social_worker_count, o.certified_social_worker_count, o.party_org, o.charter_party_clause,
+ o.credit_code, o.status, o.status_reason, o.created_at FROM organizations o
+WHERE o.area_code BETWEEN $1 AND $2 AND o.category = $3 AND o.area_code BETWEEN $4 AND $5 AND o.status IN ('active', 'suspended', 'abnormal')
+ORDER BY o.founded_on DESC, o.id DESC
+LIMIT $6;
+
+-- listOrgsInScope (13 of 19)
+SELECT to_char(o.founded_on, 'YYYY-MM-DD') AS sort_key, o.id, o.name, o.tier, o.category, o.hub_kind, o.area_code, (SELECT a.full_name FROM areas a WHERE a.code = o.area_code ORDER BY a.level LIMIT 1) AS area_full_name,
+ to_char(o.founded_on, 'YYYY-MM-DD') AS founded_on, o.service_targets, o.venue, o.member_count,
+ o.social_worker_count, o.certified_social_worker_count, o.party_org, o.charter_party_clause,
+ o.credit_code, o.status, o.status_reason, o.created_at FROM organizations o
+WHERE o.area_code BETWEEN $1 AND $2 AND o.founded_on >= make_date($3, 1, 1) AND o.founded_on < make_date($3 + 1, 1, 1) AND o.area_code BETWEEN $4 AND $5 AND o.status IN ('active', 'suspended', 'abnormal')
+ORDER BY o.founded_on DESC, o.id DESC
+LIMIT $6;
+
+-- listOrgsInScope (14 of 19)
+SELECT to_char(o.founded_on, 'YYYY-MM-DD') AS sort_key, o.id, o.name, o.tier, o.category, o.hub_kind, o.area_code, (SELECT a.full_name FROM areas a WHERE a.code = o.area_code ORDER BY a.level LIMIT 1) AS area_full_name,
+ to_char(o.founded_on, 'YYYY-MM-DD') AS founded_on, o.service_targets, o.venue, o.member_count,
+ o.social_worker_count, o.certified_social_worker_count, o.party_org, o.charter_party_clause,
+ o.credit_code, o.status, o.status_reason, o.created_at FROM organizations o
+WHERE o.area_code BETWEEN $1 AND $2 AND o.hub_kind = $3 AND o.area_code BETWEEN $4 AND $5 AND o.status IN ('active', 'suspended', 'abnormal')
+ORDER BY o.founded_on DESC, o.id DESC
+LIMIT $6;
+
+-- listOrgsInScope (15 of 19)
 SELECT to_char(o.founded_on, 'YYYY-MM-DD') AS sort_key, o.id, o.name, o.tier, o.category, o.hub_kind, o.area_code, (SELECT a.full_name FROM areas a WHERE a.code = o.area_code ORDER BY a.level LIMIT 1) AS area_full_name,
  to_char(o.founded_on, 'YYYY-MM-DD') AS founded_on, o.service_targets, o.venue, o.member_count,
  o.social_worker_count, o.certified_social_worker_count, o.party_org, o.charter_party_clause,
@@ -177,7 +258,25 @@ WHERE o.area_code BETWEEN $1 AND $2 AND o.name_grams @> $3::text[] AND strpos(o.
 ORDER BY o.founded_on DESC, o.id DESC
 LIMIT $5;
 
--- listOrgsInScope (7 of 7)
+-- listOrgsInScope (16 of 19)
+SELECT to_char(o.founded_on, 'YYYY-MM-DD') AS sort_key, o.id, o.name, o.tier, o.category, o.hub_kind, o.area_code, (SELECT a.full_name FROM areas a WHERE a.code = o.area_code ORDER BY a.level LIMIT 1) AS area_full_name,
+ to_char(o.founded_on, 'YYYY-MM-DD') AS founded_on, o.service_targets, o.venue, o.member_count,
+ o.social_worker_count, o.certified_social_worker_count, o.party_org, o.charter_party_clause,
+ o.credit_code, o.status, o.status_reason, o.created_at FROM organizations o
+WHERE o.area_code BETWEEN $1 AND $2 AND o.party_org = $3 AND o.area_code BETWEEN $4 AND $5 AND o.status IN ('active', 'suspended', 'abnormal')
+ORDER BY o.founded_on DESC, o.id DESC
+LIMIT $6;
+
+-- listOrgsInScope (17 of 19)
+SELECT to_char(o.founded_on, 'YYYY-MM-DD') AS sort_key, o.id, o.name, o.tier, o.category, o.hub_kind, o.area_code, (SELECT a.full_name FROM areas a WHERE a.code = o.area_code ORDER BY a.level LIMIT 1) AS area_full_name,
+ to_char(o.founded_on, 'YYYY-MM-DD') AS founded_on, o.service_targets, o.venue, o.member_count,
+ o.social_worker_count, o.certified_social_worker_count, o.party_org, o.charter_party_clause,
+ o.credit_code, o.status, o.status_reason, o.created_at FROM organizations o
+WHERE o.area_code BETWEEN $1 AND $2 AND o.status = $3 AND o.area_code BETWEEN $4 AND $5
+ORDER BY o.founded_on DESC, o.id DESC
+LIMIT $6;
+
+-- listOrgsInScope (18 of 19)
 SELECT to_char(o.founded_on, 'YYYY-MM-DD') AS sort_key, o.id, o.name, o.tier, o.category, o.hub_kind, o.area_code, (SELECT a.full_name FROM areas a WHERE a.code = o.area_code ORDER BY a.level LIMIT 1) AS area_full_name,
  to_char(o.founded_on, 'YYYY-MM-DD') AS founded_on, o.service_targets, o.venue, o.member_count,
  o.social_worker_count, o.certified_social_worker_count, o.party_org, o.charter_party_clause,
@@ -185,6 +284,15 @@ SELECT to_char(o.founded_on, 'YYYY-MM-DD') AS sort_key, o.id, o.name, o.tier, o.
 WHERE o.area_code BETWEEN $1 AND $2 AND o.tier = $3
 ORDER BY o.founded_on DESC, o.id DESC
 LIMIT $4;
+
+-- listOrgsInScope (19 of 19)
+SELECT to_char(o.founded_on, 'YYYY-MM-DD') AS sort_key, o.id, o.name, o.tier, o.category, o.hub_kind, o.area_code, (SELECT a.full_name FROM areas a WHERE a.code = o.area_code ORDER BY a.level LIMIT 1) AS area_full_name,
+ to_char(o.founded_on, 'YYYY-MM-DD') AS founded_on, o.service_targets, o.venue, o.member_count,
+ o.social_worker_count, o.certified_social_worker_count, o.party_org, o.charter_party_clause,
+ o.credit_code, o.status, o.status_reason, o.created_at FROM organizations o
+WHERE o.area_code BETWEEN $1 AND $2 AND o.tier = $3 AND o.area_code BETWEEN $4 AND $5 AND o.status IN ('active', 'suspended', 'abnormal')
+ORDER BY o.founded_on DESC, o.id DESC
+LIMIT $6;
 
 -- reviewReport
 UPDATE work_reports SET state = $2, review_comment = $3, reviewed_by = $4, reviewed_at = now() WHERE id = $1;
@@ -197,10 +305,13 @@ UPDATE filings SET state = $2, proposed = coalesce($3::jsonb, proposed),
       decided_at = CASE WHEN $4 THEN now() ELSE decided_at END
 WHERE id = $1;
 
--- updateOrg (1 of 2)
+-- updateOrg (1 of 3)
 UPDATE organizations SET member_count = $2, updated_at = now() WHERE id = $1;
 
--- updateOrg (2 of 2)
+-- updateOrg (2 of 3)
+UPDATE organizations SET tier = $2, credit_code = $3, updated_at = now() WHERE id = $1;
+
+-- updateOrg (3 of 3)
 UPDATE organizations SET venue = $2, updated_at = now() WHERE id = $1;
 
 -- upsertCharter (1 of 2)

@@ -138,6 +138,13 @@ export type OrgListFilter = {
   serviceTarget?: string;
   partyOrg?: string;
   foundedYear?: number;
+  within?: { lo: string; hi: string };
+  established?: boolean;
+  isHub?: boolean;
+  hasPartyOrg?: boolean;
+  charterPartyClause?: boolean;
+  recognition?: string;
+  communityKind?: string;
   sort: 'name' | 'founded';
   after?: { key: string; id: string };
   limit: number;
@@ -185,6 +192,38 @@ export async function listOrgsInScope(db: Queryable, f: OrgListFilter): Promise<
   }
   if (f.foundedYear) {
     add((p) => `o.founded_on >= make_date(${p}, 1, 1) AND o.founded_on < make_date(${p} + 1, 1, 1)`, f.foundedYear);
+  }
+  if (f.within) {
+    params.push(f.within.lo, f.within.hi);
+    where.push(`o.area_code BETWEEN $${params.length - 1} AND $${params.length}`);
+  }
+  // the statistics rollups (migration 0016) count by the same predicates
+  if (f.established) {
+    where.push(`o.status IN ('active', 'suspended', 'abnormal')`);
+  }
+  if (f.isHub) {
+    where.push(`o.hub_kind IN ('hub', 'federation')`);
+  }
+  if (f.hasPartyOrg) {
+    where.push(`o.party_org <> 'none'`);
+  }
+  if (f.charterPartyClause) {
+    where.push('o.charter_party_clause');
+  }
+  if (f.recognition) {
+    // the recognitions themselves, not the copy on the row the rollups count: a figure that
+    // drifted from them shows as a difference from this list
+    add(
+      (p) =>
+        `EXISTS (SELECT 1 FROM org_recognitions r WHERE r.org_id = o.id AND r.kind = ${p} AND r.revoked_at IS NULL)`,
+      f.recognition,
+    );
+  }
+  if (f.communityKind) {
+    add(
+      (p) => `EXISTS (SELECT 1 FROM areas a WHERE a.code = o.area_code AND a.level = 5 AND a.kind = ${p})`,
+      f.communityKind,
+    );
   }
   // ORDER BY the indexed expression itself (organizations_name_pinyin, organizations_founded)
   const sortKey = f.sort === 'name' ? 'o.name COLLATE pinyin' : 'o.founded_on';

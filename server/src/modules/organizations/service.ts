@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Mobile } from '@linli/contract/accounts';
+import { levelOfAreaCode, subtreeRange } from '@linli/contract/areas';
 import { validateCreditCode } from '@linli/contract/credit-code';
 import type { FieldError } from '@linli/contract/errors';
 import { nameBigrams, normalizeOrgName } from '@linli/contract/org-name';
@@ -741,8 +742,13 @@ export function searchTerms(cipher: PersonalDataCipher, raw: string | undefined)
   return { grams: nameBigrams(key), nameLike: key };
 }
 
-export async function listOrganizations(deps: OrgDeps, actor: Actor, query: OrgListQuery) {
-  const rows = await q.listOrgsInScope(deps.db, {
+/** The list's filter (also the export's): the caller's jurisdiction and the query's filters. */
+export function listFilterOf(
+  deps: OrgDeps,
+  actor: Actor,
+  query: Omit<OrgListQuery, 'cursor' | 'limit'>,
+): Omit<q.OrgListFilter, 'limit' | 'after'> {
+  return {
     scope: scopeOf(actor, 'organizations.read'),
     ...searchTerms(deps.cipher, query.q),
     tier: query.tier,
@@ -752,7 +758,20 @@ export async function listOrganizations(deps: OrgDeps, actor: Actor, query: OrgL
     serviceTarget: query.serviceTarget,
     partyOrg: query.partyOrg,
     foundedYear: query.foundedYear,
+    within: query.areaCode ? subtreeRange(query.areaCode, levelOfAreaCode(query.areaCode)) : undefined,
+    established: query.established === 'true',
+    isHub: query.isHub === 'true',
+    hasPartyOrg: query.hasPartyOrg === 'true',
+    charterPartyClause: query.charterPartyClause === 'true',
+    recognition: query.recognition,
+    communityKind: query.communityKind,
     sort: query.sort,
+  };
+}
+
+export async function listOrganizations(deps: OrgDeps, actor: Actor, query: OrgListQuery) {
+  const rows = await q.listOrgsInScope(deps.db, {
+    ...listFilterOf(deps, actor, query),
     after: decodeCursor(query.cursor),
     limit: query.limit + 1,
   });

@@ -13,6 +13,7 @@ import type {
   ReportKind,
   WorkReport,
 } from '@linli/contract/organizations';
+import type { RecognitionBody, RecognitionList } from '@linli/contract/statistics';
 import { apiUrl, request } from '../../app/request';
 import type { KeysetPage } from '../../app/use-keyset-list';
 
@@ -201,4 +202,21 @@ export type OrgRatings = {
 
 export function getOrgRatings(id: string, signal?: AbortSignal): Promise<OrgRatings> {
   return request<OrgRatings>(`/api/public/organizations/${id}/ratings`, { signal, redirectOnUnauthorized: false });
+}
+
+// ─── recognitions (品牌组织 · 示范型组织 · 示范点; served by the statistics module) ───
+
+export function listRecognitions(orgId: string, signal?: AbortSignal): Promise<RecognitionList> {
+  return request<RecognitionList>(`/api/organizations/${orgId}/recognitions`, { signal });
+}
+
+export function grantRecognition(orgId: string, body: RecognitionBody): Promise<RecognitionList> {
+  return request<RecognitionList>(`/api/organizations/${orgId}/recognitions`, { method: 'POST', body });
+}
+
+export function revokeRecognition(orgId: string, recognitionId: string, reason: string): Promise<RecognitionList> {
+  return request<RecognitionList>(`/api/organizations/${orgId}/recognitions/${recognitionId}/revocation`, {
+    method: 'POST',
+    body: { reason },
+  });
 }

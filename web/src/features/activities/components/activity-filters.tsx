@@ -33,10 +33,12 @@ type ActivityFiltersProps = {
   onFilters: (filters: Filters) => void;
   /** the calendar sets its own dates: the range picker is left out */
   hasDates: boolean;
+  /** values read from the URL (a dashboard figure's drill-down) */
+  initial?: Pick<FilterValues, 'field' | 'campaign' | 'status'>;
 };
 
 /** The filters the list, the calendar, the counts and the export share (the dates only for the list). */
-export function ActivityFilterForm({ onFilters, hasDates }: ActivityFiltersProps) {
+export function ActivityFilterForm({ onFilters, hasDates, initial }: ActivityFiltersProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<FilterValues>();
   const campaigns = useCampaigns();
@@ -51,7 +53,7 @@ export function ActivityFilterForm({ onFilters, hasDates }: ActivityFiltersProps
       layout="inline"
       role="search"
       aria-label={t('activityPages.filters.label')}
-      initialValues={{ field: '', campaign: '', status: '', venueId: '' }}
+      initialValues={{ field: '', campaign: '', status: '', venueId: '', ...initial }}
       onFinish={(values) => onFilters(toFilters(values))}
       style={{ marginBottom: 16, rowGap: 12 }}
     >

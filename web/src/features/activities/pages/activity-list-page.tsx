@@ -1,7 +1,7 @@
 import { CalendarOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { type ProColumns, ProTable } from '@ant-design/pro-components';
-import type { ActivitySummary } from '@linli/contract/activities';
-import { Button, Tabs, Typography } from 'antd';
+import type { ActivityField, ActivityStatus, ActivitySummary } from '@linli/contract/activities';
+import { Button, Flex, Tabs, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -27,12 +27,33 @@ const views: readonly View[] = ['list', 'calendar', 'counts'];
  * campaign. Organization administrators start “策划活动” here.
  */
 export function ActivityListPage() {
+  const [search] = useSearchParams();
+  // a dashboard figure opens this page with its filters in the URL; a new one (Back) starts afresh
+  const fromUrl = ['areaCode', 'held', 'field', 'campaign', 'status']
+    .map((k) => `${k}=${search.get(k) ?? ''}`)
+    .join('&');
+  return <ActivityListContent key={fromUrl} />;
+}
+
+function ActivityListContent() {
   const { t } = useTranslation();
   const { can } = useAccess();
   const navigate = useNavigate();
   const [search, setSearch] = useSearchParams();
-  const [filters, setFilters] = useState<ActivityFilters>({});
+  // the drill-down's area and "held" stay until cleared; field, campaign and status go on the form
+  const [drill, setDrill] = useState<ActivityFilters>(() => ({
+    ...(search.get('areaCode') ? { areaCode: search.get('areaCode')! } : {}),
+    ...(search.get('held') === 'true' ? { held: 'true' as const } : {}),
+  }));
+  const initial = {
+    ...(search.get('field') ? { field: search.get('field') as ActivityField } : {}),
+    ...(search.get('campaign') ? { campaign: search.get('campaign')! } : {}),
+    ...(search.get('status') ? { status: search.get('status') as ActivityStatus } : {}),
+  };
+  const [formFilters, setFormFilters] = useState<ActivityFilters>(initial);
+  const filters = useMemo(() => ({ ...drill, ...formFilters }), [drill, formFilters]);
   const view = views.find((value) => value === search.get('view')) ?? 'list';
+  const setFilters = setFormFilters;
 
   return (
     <Page
@@ -50,10 +71,31 @@ export function ActivityListPage() {
         </>
       }
     >
-      <ActivityFilterForm onFilters={setFilters} hasDates />
+      {drill.areaCode || drill.held ? (
+        <Flex align="center" gap="small" wrap style={{ marginBottom: 12 }} role="status">
+          <Typography.Text type="secondary">{t('activityPages.filters.drillDown')}</Typography.Text>
+          {drill.areaCode ? (
+            <Tag color="blue">{t('activityPages.filters.drillArea', { code: drill.areaCode })}</Tag>
+          ) : null}
+          {drill.held ? <Tag color="blue">{t('activityPages.filters.drillHeld')}</Tag> : null}
+          <Button size="small" onClick={() => setDrill({})}>
+            {t('activityPages.filters.drillClear')}
+          </Button>
+        </Flex>
+      ) : null}
+      <ActivityFilterForm onFilters={setFilters} hasDates initial={initial} />
       <Tabs
         activeKey={view}
-        onChange={(key) => setSearch(key === 'list' ? {} : { view: key }, { replace: true })}
+        onChange={(key) => {
+          // the drill-down's filters stay in the URL with the view
+          const next = new URLSearchParams(search);
+          if (key === 'list') {
+            next.delete('view');
+          } else {
+            next.set('view', key);
+          }
+          setSearch(next, { replace: true });
+        }}
         items={[
           { key: 'list', label: t('activityPages.views.list'), children: <ActivityTable filters={filters} /> },
           {

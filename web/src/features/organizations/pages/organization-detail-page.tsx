@@ -27,6 +27,7 @@ import { actorText, FilingTimeline, ProposedChanges } from '../components/filing
 import { DissolveForm, StatusForm, UpgradeForm } from '../components/org-action-forms';
 import { isOpenFiling, statusMoves, upgradeTarget } from '../components/org-options';
 import { RatingSummary } from '../components/rating-summary';
+import { Recognitions } from '../components/recognitions';
 import { ReviewActions } from '../components/review-actions';
 import { FilingStateTag, OrgStatusTag } from '../components/status-tags';
 import { publishedAnnualReports, useReports, WorkReports } from '../components/work-reports';
@@ -171,7 +172,15 @@ function OrganizationDetail({ org, onChange, onStale }: DetailProps) {
           {
             key: 'basic',
             label: t('organizations.detail.tabBasic'),
-            children: <BasicInfo org={org} onChange={onChange} />,
+            children: (
+              <>
+                <BasicInfo org={org} onChange={onChange} />
+                <Recognitions
+                  orgId={org.id}
+                  isEstablished={org.status === 'active' || org.status === 'suspended' || org.status === 'abnormal'}
+                />
+              </>
+            ),
           },
           {
             key: 'filings',

@@ -10,10 +10,10 @@ import type {
   PartyOrgForm,
   ServiceTarget,
 } from '@linli/contract/organizations';
-import { Button, Form, Input, InputNumber, Select } from 'antd';
+import { Button, Flex, Form, Input, InputNumber, Select, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAccess } from '../../../app/access';
 import { applyFieldErrors } from '../../../app/form-errors';
 import { useKeysetList } from '../../../app/use-keyset-list';
@@ -68,6 +68,46 @@ function toFilters(values: SearchValues): OrgFilters {
   };
 }
 
+/** The filters the statistics' drill-downs add (not on the search form; shown as tags). */
+const drillKeys = [
+  'areaCode',
+  'established',
+  'isHub',
+  'hasPartyOrg',
+  'charterPartyClause',
+  'recognition',
+  'communityKind',
+] as const;
+const formKeys = ['q', 'tier', 'category', 'hubKind', 'status', 'serviceTarget', 'partyOrg', 'sort'] as const;
+
+/** The list's filters from the URL (a dashboard figure links here with them); the server checks them. */
+function filtersFromSearch(search: URLSearchParams): OrgFilters {
+  const filters: Record<string, string | number> = {};
+  for (const key of [...formKeys, ...drillKeys]) {
+    const value = search.get(key);
+    if (value) {
+      filters[key] = value;
+    }
+  }
+  const year = Number(search.get('foundedYear'));
+  if (Number.isInteger(year) && year > 0) {
+    filters.foundedYear = year;
+  }
+  return filters as OrgFilters;
+}
+
+function searchOf(filters: OrgFilters): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(filters)
+      .filter(([, value]) => value !== undefined && value !== '')
+      .map(([key, value]) => [key, String(value)]),
+  );
+}
+
+function drillPart(filters: OrgFilters): OrgFilters {
+  return Object.fromEntries(Object.entries(filters).filter(([key]) => (drillKeys as readonly string[]).includes(key)));
+}
+
 /**
  * 社区社会组织: the registry of the current jurisdiction (search, filters, keyset pages, export)
  * for readers; for those who may only file (residents, volunteers) their own filings. Both may
@@ -78,7 +118,10 @@ export function OrganizationListPage() {
   const { can } = useAccess();
   const navigate = useNavigate();
   const canRead = can('organizations.read');
-  const [filters, setFilters] = useState<OrgFilters>({});
+  // the filters live in the URL: a dashboard figure opens this list with its own, and Back works
+  const [search, setSearch] = useSearchParams();
+  const filters = useMemo(() => filtersFromSearch(search), [search]);
+  const setFilters = (next: OrgFilters) => setSearch(searchOf(next));
 
   return (
     <Page
@@ -114,11 +157,60 @@ function MyFilings() {
   return <FilingTable kind="mine" list={list} caption={t('filings.mineCaption')} emptyText={t('filings.mineEmpty')} />;
 }
 
+/** The drill-down filters as tags, with a way to drop them. */
+function DrillFilters({ filters, onClear }: { filters: OrgFilters; onClear: () => void }) {
+  const { t } = useTranslation();
+  const tags: string[] = [];
+  if (filters.areaCode) {
+    tags.push(t('organizations.filters.drill.areaCode', { value: filters.areaCode }));
+  }
+  for (const key of ['established', 'isHub', 'hasPartyOrg', 'charterPartyClause'] as const) {
+    if (filters[key]) {
+      tags.push(t(`organizations.filters.drill.${key}`));
+    }
+  }
+  if (filters.recognition) {
+    tags.push(
+      t('organizations.filters.drill.recognition', { value: t(`statistics.metrics.orgs.${filters.recognition}`) }),
+    );
+  }
+  if (filters.communityKind) {
+    tags.push(t(`organizations.filters.drill.communityKind.${filters.communityKind}`));
+  }
+  if (tags.length === 0) {
+    return null;
+  }
+  return (
+    <Flex align="center" gap="small" wrap style={{ marginBottom: 12 }} role="status">
+      <Typography.Text type="secondary">{t('organizations.filters.drillDown')}</Typography.Text>
+      {tags.map((tag) => (
+        <Tag key={tag} color="blue">
+          {tag}
+        </Tag>
+      ))}
+      <Button size="small" onClick={onClear}>
+        {t('organizations.filters.drillDownClear')}
+      </Button>
+    </Flex>
+  );
+}
+
 function Registry({ filters, onFilters }: { filters: OrgFilters; onFilters: (filters: OrgFilters) => void }) {
   const { t } = useTranslation();
   const list = useKeysetList(listOrganizations, filters);
   const [searchForm] = Form.useForm<SearchValues>();
   const [placedError, setPlacedError] = useState<unknown>(null);
+
+  // a new URL (a drill-down from the statistics, Back) sets the form from it
+  const filtersKey = JSON.stringify(filters);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: filtersKey stands for filters
+  useEffect(() => {
+    searchForm.resetFields();
+    searchForm.setFieldsValue({
+      ...Object.fromEntries(formKeys.filter((k) => filters[k] !== undefined).map((k) => [k, filters[k]])),
+      ...(filters.foundedYear ? { foundedYear: filters.foundedYear } : {}),
+    });
+  }, [filtersKey, searchForm]);
 
   // a search the server refuses (one character of a name) is told on the search field
   useEffect(() => {
@@ -161,6 +253,14 @@ function Registry({ filters, onFilters }: { filters: OrgFilters; onFilters: (fil
 
   return (
     <>
+      <DrillFilters
+        filters={filters}
+        onClear={() =>
+          onFilters(
+            Object.fromEntries(Object.entries(filters).filter(([k]) => !(drillKeys as readonly string[]).includes(k))),
+          )
+        }
+      />
       <Form<SearchValues>
         name="org-search"
         form={searchForm}
@@ -175,7 +275,7 @@ function Registry({ filters, onFilters }: { filters: OrgFilters; onFilters: (fil
           partyOrg: '',
           sort: 'founded',
         }}
-        onFinish={(values) => onFilters(toFilters(values))}
+        onFinish={(values) => onFilters({ ...drillPart(filters), ...toFilters(values) })}
         onValuesChange={() => setPlacedError(null)}
         style={{ marginBottom: 16, rowGap: 12 }}
       >

@@ -26,13 +26,19 @@ export function ServiceRecordsPage() {
   const [search, setSearch] = useSearchParams();
   const mayManage = can('serviceRecords.manage');
   const visible = tabs.filter((key) => key !== 'requests' || mayManage);
-  const tab = visible.find((key) => key === search.get('tab')) ?? 'pending';
+  // a dashboard figure opens the confirmed records of an area (`?status=confirmed&areaCode=`): the "all" tab, filtered
+  const urlFilters = {
+    ...(search.get('areaCode') ? { areaCode: search.get('areaCode')! } : {}),
+    ...(search.get('status') === 'confirmed' ? { status: 'confirmed' as const } : {}),
+  };
+  const isDrill = Object.keys(urlFilters).length > 0;
+  const tab = visible.find((key) => key === search.get('tab')) ?? (isDrill ? 'all' : 'pending');
 
   const content: Record<TabKey, ReactNode> = {
     pending: <RecordsTable filters={{ status: 'pending' }} caption={t('volunteerConsole.records.tabs.pending')} />,
     overdue: <RecordsTable filters={{ overdue: 'true' }} caption={t('volunteerConsole.records.tabs.overdue')} />,
     requests: <CorrectionRequests />,
-    all: <RecordsTable filters={{}} caption={t('volunteerConsole.records.tabs.all')} />,
+    all: <RecordsTable filters={urlFilters} caption={t('volunteerConsole.records.tabs.all')} />,
   };
 
   return (

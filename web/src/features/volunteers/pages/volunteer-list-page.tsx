@@ -3,7 +3,7 @@ import type { VolunteerSkill } from '@linli/contract/volunteers';
 import { Flex, Input, Select, Space, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useAccess } from '../../../app/access';
 import { useKeysetList } from '../../../app/use-keyset-list';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -26,7 +26,10 @@ export function VolunteerListPage() {
   const { t } = useTranslation();
   const { can } = useAccess();
   const ownOrgs = useOwnOrgs();
-  const [filters, setFilters] = useState<VolunteerFilters>({});
+  // a dashboard figure opens the volunteers of an area (`?areaCode=`)
+  const [search] = useSearchParams();
+  const urlArea = search.get('areaCode');
+  const [filters, setFilters] = useState<VolunteerFilters>(() => (urlArea ? { areaCode: urlArea } : {}));
   const list = useKeysetList(listVolunteers, filters);
   const stations = useLoaded(
     (signal) => (can('serviceStations.read') ? listStations(undefined, signal) : Promise.resolve({ items: [] })),
