@@ -182,7 +182,7 @@ SELECT to_char(o.founded_on, 'YYYY-MM-DD') AS sort_key, o.id, o.name, o.tier, o.
  to_char(o.founded_on, 'YYYY-MM-DD') AS founded_on, o.service_targets, o.venue, o.member_count,
  o.social_worker_count, o.certified_social_worker_count, o.party_org, o.charter_party_clause,
  o.credit_code, o.status, o.status_reason, o.created_at FROM organizations o
-WHERE o.area_code BETWEEN $1 AND $2 AND o.area_code BETWEEN $3 AND $4 AND o.status IN ('active', 'suspended', 'abnormal') AND EXISTS (SELECT 1 FROM org_recognitions r WHERE r.org_id = o.id AND r.kind = $5 AND r.revoked_at IS NULL)
+WHERE o.area_code BETWEEN $1 AND $2 AND o.area_code BETWEEN $3 AND $4 AND o.status IN ('active', 'suspended', 'abnormal') AND EXISTS (SELECT 1 FROM areas a WHERE a.code = o.area_code AND a.level = 5 AND a.kind = $5)
 ORDER BY o.founded_on DESC, o.id DESC
 LIMIT $6;
 
@@ -191,7 +191,7 @@ SELECT to_char(o.founded_on, 'YYYY-MM-DD') AS sort_key, o.id, o.name, o.tier, o.
  to_char(o.founded_on, 'YYYY-MM-DD') AS founded_on, o.service_targets, o.venue, o.member_count,
  o.social_worker_count, o.certified_social_worker_count, o.party_org, o.charter_party_clause,
  o.credit_code, o.status, o.status_reason, o.created_at FROM organizations o
-WHERE o.area_code BETWEEN $1 AND $2 AND o.area_code BETWEEN $3 AND $4 AND o.status IN ('active', 'suspended', 'abnormal') AND EXISTS (SELECT 1 FROM areas a WHERE a.code = o.area_code AND a.level = 5 AND a.kind = $5)
+WHERE o.area_code BETWEEN $1 AND $2 AND o.area_code BETWEEN $3 AND $4 AND o.status IN ('active', 'suspended', 'abnormal') AND EXISTS (SELECT 1 FROM org_recognitions r WHERE r.org_id = o.id AND r.kind = $5 AND r.revoked_at IS NULL)
 ORDER BY o.founded_on DESC, o.id DESC
 LIMIT $6;
 

@@ -472,21 +472,28 @@ FROM volunteer_reflections x JOIN volunteers v ON v.id = x.volunteer_id
 JOIN volunteer_projects p ON p.id = x.project_id JOIN organizations o ON o.id = x.org_id WHERE x.project_id = ANY($1::uuid[]) AND x.status = 'published') r
    ) ranked WHERE n <= $2 ORDER BY project_id, published_at DESC, id DESC;
 
--- listRecords (1 of 3)
+-- listRecords (1 of 4)
 SELECT r.id, r.volunteer_id, v.name AS volunteer_name, v.user_id AS volunteer_user_id, r.org_id,
      o.name AS org_name, r.project_id, r.project_title, r.shift_id, r.area_code, (SELECT ar.full_name FROM areas ar WHERE ar.code = r.area_code ORDER BY ar.level LIMIT 1) AS area_full_name,
      r.address, r.started_at, r.ended_at, r.minutes, r.content, r.source, r.status, r.confirmed_by_name, r.confirmed_at,
      EXISTS (SELECT 1 FROM service_record_corrections c WHERE c.record_id = r.id AND c.status = 'pending') AS has_open_request
 FROM service_records r JOIN volunteers v ON v.id = r.volunteer_id JOIN organizations o ON o.id = r.org_id WHERE (false OR r.org_id = ANY($1::uuid[])) ORDER BY r.started_at DESC, r.id DESC LIMIT $2;
 
--- listRecords (2 of 3)
+-- listRecords (2 of 4)
+SELECT r.id, r.volunteer_id, v.name AS volunteer_name, v.user_id AS volunteer_user_id, r.org_id,
+     o.name AS org_name, r.project_id, r.project_title, r.shift_id, r.area_code, (SELECT ar.full_name FROM areas ar WHERE ar.code = r.area_code ORDER BY ar.level LIMIT 1) AS area_full_name,
+     r.address, r.started_at, r.ended_at, r.minutes, r.content, r.source, r.status, r.confirmed_by_name, r.confirmed_at,
+     EXISTS (SELECT 1 FROM service_record_corrections c WHERE c.record_id = r.id AND c.status = 'pending') AS has_open_request
+FROM service_records r JOIN volunteers v ON v.id = r.volunteer_id JOIN organizations o ON o.id = r.org_id WHERE (r.area_code BETWEEN $1 AND $2) AND r.status = $3 AND r.area_code BETWEEN $4 AND $5 ORDER BY r.started_at DESC, r.id DESC LIMIT $6;
+
+-- listRecords (3 of 4)
 SELECT r.id, r.volunteer_id, v.name AS volunteer_name, v.user_id AS volunteer_user_id, r.org_id,
      o.name AS org_name, r.project_id, r.project_title, r.shift_id, r.area_code, (SELECT ar.full_name FROM areas ar WHERE ar.code = r.area_code ORDER BY ar.level LIMIT 1) AS area_full_name,
      r.address, r.started_at, r.ended_at, r.minutes, r.content, r.source, r.status, r.confirmed_by_name, r.confirmed_at,
      EXISTS (SELECT 1 FROM service_record_corrections c WHERE c.record_id = r.id AND c.status = 'pending') AS has_open_request
 FROM service_records r JOIN volunteers v ON v.id = r.volunteer_id JOIN organizations o ON o.id = r.org_id WHERE (r.area_code BETWEEN $1 AND $2) AND r.status = 'pending' AND r.ended_at < $3 ORDER BY r.started_at DESC, r.id DESC LIMIT $4;
 
--- listRecords (3 of 3)
+-- listRecords (4 of 4)
 SELECT r.id, r.volunteer_id, v.name AS volunteer_name, v.user_id AS volunteer_user_id, r.org_id,
      o.name AS org_name, r.project_id, r.project_title, r.shift_id, r.area_code, (SELECT ar.full_name FROM areas ar WHERE ar.code = r.area_code ORDER BY ar.level LIMIT 1) AS area_full_name,
      r.address, r.started_at, r.ended_at, r.minutes, r.content, r.source, r.status, r.confirmed_by_name, r.confirmed_at,
@@ -573,7 +580,7 @@ SELECT s.id, s.name, s.area_code, (SELECT ar.full_name FROM areas ar WHERE ar.co
      (SELECT count(*)::int FROM volunteers v WHERE v.station_id = s.id) AS volunteer_count
 FROM service_stations s LEFT JOIN organizations o ON o.id = s.run_by_org_id WHERE s.area_code BETWEEN $1 AND $2 ORDER BY s.area_code, s.name LIMIT 1000;
 
--- listVolunteers (1 of 4)
+-- listVolunteers (1 of 5)
 SELECT v.id, v.user_id, v.name, v.id_number_enc, v.mobile_enc, v.area_code,
      (SELECT ar.full_name FROM areas ar WHERE ar.code = v.area_code ORDER BY ar.level LIMIT 1) AS area_full_name, v.skills, v.service_area_codes, v.availability, v.station_id,
      s.name AS station_name, v.registered_by_org_id, v.confirmed_minutes, v.star_level, v.five_star_requested_at,
@@ -584,7 +591,7 @@ FROM volunteers v LEFT JOIN service_stations s ON s.id = v.station_id WHERE (fal
           WHERE p.org_id = ANY($1::uuid[])
    UNION SELECT sr.volunteer_id FROM service_records sr WHERE sr.org_id = ANY($1::uuid[]))) AND EXISTS (SELECT 1 FROM volunteer_team_members tm WHERE tm.volunteer_id = v.id AND tm.left_at IS NULL AND tm.org_id = $2) ORDER BY v.id LIMIT $3;
 
--- listVolunteers (2 of 4)
+-- listVolunteers (2 of 5)
 SELECT v.id, v.user_id, v.name, v.id_number_enc, v.mobile_enc, v.area_code,
      (SELECT ar.full_name FROM areas ar WHERE ar.code = v.area_code ORDER BY ar.level LIMIT 1) AS area_full_name, v.skills, v.service_area_codes, v.availability, v.station_id,
      s.name AS station_name, v.registered_by_org_id, v.confirmed_minutes, v.star_level, v.five_star_requested_at,
@@ -595,14 +602,21 @@ FROM volunteers v LEFT JOIN service_stations s ON s.id = v.station_id WHERE (fal
           WHERE p.org_id = ANY($1::uuid[])
    UNION SELECT sr.volunteer_id FROM service_records sr WHERE sr.org_id = ANY($1::uuid[]))) ORDER BY v.id LIMIT $2;
 
--- listVolunteers (3 of 4)
+-- listVolunteers (3 of 5)
+SELECT v.id, v.user_id, v.name, v.id_number_enc, v.mobile_enc, v.area_code,
+     (SELECT ar.full_name FROM areas ar WHERE ar.code = v.area_code ORDER BY ar.level LIMIT 1) AS area_full_name, v.skills, v.service_area_codes, v.availability, v.station_id,
+     s.name AS station_name, v.registered_by_org_id, v.confirmed_minutes, v.star_level, v.five_star_requested_at,
+     v.five_star_decided_at, v.status, v.created_at
+FROM volunteers v LEFT JOIN service_stations s ON s.id = v.station_id WHERE (v.area_code BETWEEN $1 AND $2) AND v.area_code BETWEEN $3 AND $4 ORDER BY v.id LIMIT $5;
+
+-- listVolunteers (4 of 5)
 SELECT v.id, v.user_id, v.name, v.id_number_enc, v.mobile_enc, v.area_code,
      (SELECT ar.full_name FROM areas ar WHERE ar.code = v.area_code ORDER BY ar.level LIMIT 1) AS area_full_name, v.skills, v.service_area_codes, v.availability, v.station_id,
      s.name AS station_name, v.registered_by_org_id, v.confirmed_minutes, v.star_level, v.five_star_requested_at,
      v.five_star_decided_at, v.status, v.created_at
 FROM volunteers v LEFT JOIN service_stations s ON s.id = v.station_id WHERE (v.area_code BETWEEN $1 AND $2) AND v.id_number_hash = $3 ORDER BY v.id LIMIT $4;
 
--- listVolunteers (4 of 4)
+-- listVolunteers (5 of 5)
 SELECT v.id, v.user_id, v.name, v.id_number_enc, v.mobile_enc, v.area_code,
      (SELECT ar.full_name FROM areas ar WHERE ar.code = v.area_code ORDER BY ar.level LIMIT 1) AS area_full_name, v.skills, v.service_area_codes, v.availability, v.station_id,
      s.name AS station_name, v.registered_by_org_id, v.confirmed_minutes, v.star_level, v.five_star_requested_at,
