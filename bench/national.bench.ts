@@ -34,7 +34,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -62,6 +62,7 @@ const num = (name: string, fallback: number) => {
 };
 
 const SCALE = num('BENCH_SCALE', 1);
+const MIGRATIONS_DIR = path.join(import.meta.dirname, '../server/migrations');
 const CONFIG = {
   scale: SCALE,
   seed: num('BENCH_SEED', 20261123),
@@ -912,13 +913,21 @@ async function main() {
       progress(
         `reusing the data set generated earlier (scale ${CONFIG.scale}, ${(load.totalSeconds / 60).toFixed(1)} min)`,
       );
-      if (migrated.applied.length > 0) {
-        // new migrations may bring rollups the data set has never filled
+      // new migrations may bring rollups the data set has never filled — unless one of them fills
+      // them itself (0016 ends with `SELECT statistics_rebuild()`)
+      const rebuiltByMigration = migrated.applied.some((version) =>
+        readdirSync(MIGRATIONS_DIR)
+          .filter((file) => file.startsWith(version))
+          .some((file) => /SELECT statistics_rebuild\(\)/.test(readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8'))),
+      );
+      if (migrated.applied.length > 0 && !rebuiltByMigration) {
         await rebuildStatisticsIfAny(db, reuseSteps, progress);
         if (reuseSteps.length > 0) {
           reuseSteps[0]![0] = `${reuseSteps[0]![0]} (this run, after migrations ${migrated.applied.join(', ')})`;
-          await db.query('ANALYZE');
         }
+      }
+      if (migrated.applied.length > 0) {
+        await db.query('ANALYZE');
       }
     } else {
       await db.query('DELETE FROM bench_national_dataset');
