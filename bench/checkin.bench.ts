@@ -12,6 +12,7 @@
  *   BENCH_CONNECTIONS=64       concurrent requests
  *   BENCH_DUPLICATES=2000      check-ins sent a second time, at once, after the run
  *   BENCH_CPU_PROF=<dir>       write a V8 CPU profile of the server process
+ *   BENCH_POOL=10              the server's PostgreSQL pool size
  *
  * Writes bench/results/checkin.md. Starts its own embedded PostgreSQL in a temp dir and stops it.
  */

@@ -29,7 +29,7 @@ setTimeout(() => process.exit(3), maxSeconds * 1000).unref();
 let close: () => Promise<void>;
 let address: string;
 if (mode === 'app') {
-  const db = createPool(url);
+  const db = createPool(url, Number(process.env.BENCH_POOL ?? 10));
   const app = await buildApp({ db, cipher: createPersonalDataCipher(Buffer.from(masterKey, 'base64'), 'sm4') });
   address = await app.listen({ port, host: '127.0.0.1' });
   close = async () => {
