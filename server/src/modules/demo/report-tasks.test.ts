@@ -1,4 +1,4 @@
-import type { Inbox, ReminderNotices, ReportTask, ReportTaskList } from '@linli/contract/report-tasks';
+import type { AddresseeList, Inbox, ReminderNotices, ReportTaskList } from '@linli/contract/report-tasks';
 import { describe, expect, it } from 'vitest';
 import { Client, createTestContext } from '../../../test/harness';
 import { DEMO_SUMMARY_TITLE, seedDemoReportTasks } from './report-tasks';
@@ -18,9 +18,17 @@ describe('demo report tasks', () => {
     const list = (await city.get('/api/report-tasks')).json() as ReportTaskList;
     const summary = list.items.find((t) => t.title === DEMO_SUMMARY_TITLE)!;
     expect(summary.status).toBe('sent');
-    expect(summary.counts).toEqual({ addressees: 11, submitted: 4, late: 1, outstanding: 7, returned: 1 });
-    const detail = (await city.get(`/api/report-tasks/${summary.id}`)).json() as ReportTask;
-    const statuses = Object.fromEntries(detail.addressees.map((a) => [a.areaName, a.status]));
+    expect(summary.counts).toEqual({
+      addressees: 11,
+      notStarted: 5,
+      draft: 1,
+      submitted: 4,
+      late: 1,
+      outstanding: 7,
+      returned: 1,
+    });
+    const detail = (await city.get(`/api/report-tasks/${summary.id}/addressees`)).json() as AddresseeList;
+    const statuses = Object.fromEntries(detail.items.map((a) => [a.areaName, a.status]));
     expect(statuses).toMatchObject({
       越秀区: 'notStarted',
       海珠区: 'submitted',
