@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot, seedUser } from '../support/browser';
 
@@ -43,8 +43,9 @@ async function signIn(page: Page, who: { mobile: string; password: string }) {
 const visible = (page: Page, text: string | RegExp) =>
   expect.poll(() => page.getByText(text).first().isVisible(), { timeout: 15_000 }).toBe(true);
 
-/** Picks an option of an open antd Select by its label. */
-async function pick(page: Page, label: string | RegExp) {
+/** Opens an antd Select (its shown value covers the input) and picks an option by its label. */
+async function pick(page: Page, select: Locator, label: string | RegExp) {
+  await select.click({ force: true });
   const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
     hasText: label,
   });
@@ -65,8 +66,7 @@ describe('report task journey', () => {
     await page.waitForURL(/\/report-tasks\/new$/);
     // the only sending area is chosen already, one level down by default; go straight to the townships
     await visible(page, '将下发给本辖区全部 11 个区（县）');
-    await page.getByLabel('下发层级').click();
-    await pick(page, /^街道（乡镇）（\d+ 个）$/);
+    await pick(page, page.getByLabel('下发层级'), /^街道（乡镇）（\d+ 个）$/);
     const hint = page.getByText(/将下发给本辖区全部 \d+ 个街道（乡镇）/);
     await expect.poll(() => hint.isVisible(), { timeout: 15_000 }).toBe(true);
     townshipCount = Number((await hint.textContent())?.match(/全部 (\d+) 个/)?.[1]);
@@ -139,10 +139,8 @@ describe('report task journey', () => {
     const page = await city;
     await page.goto(taskPath);
     await visible(page, `第 1 页，共 ${townshipCount} 个区划`);
-    await page.getByRole('combobox', { name: '所在区划' }).click();
-    await pick(page, '越秀区');
-    await page.getByRole('combobox', { name: '状态' }).click();
-    await pick(page, '已提交（1）');
+    await pick(page, page.getByRole('combobox', { name: '所在区划' }), '越秀区');
+    await pick(page, page.getByRole('combobox', { name: '状态' }), '已提交（1）');
     await visible(page, '第 1 页，共 1 个区划');
     const row = page.getByRole('row', { name: /北京街道/ });
     await expect.poll(() => row.getByText('已提交').isVisible(), { timeout: 15_000 }).toBe(true);
