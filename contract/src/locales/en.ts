@@ -858,7 +858,7 @@ export const en: Messages = {
       allChildrenHint: 'Goes to all {{count}} {{level}} of your jurisdiction',
       within: 'Inside (optional)',
       withinPlaceholder: 'Anywhere',
-      chooseHint: 'Only {{level}} of your jurisdiction; type a name to search',
+      chooseHint: 'Only {{level}} of your jurisdiction; type its name or the name of an area it lies in',
       noChoices: 'No matching areas',
       searchAreas: 'Type a name to search',
       chooseAddressees: 'Choose the areas',

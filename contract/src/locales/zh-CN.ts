@@ -841,7 +841,7 @@ export const zhCN = {
       allChildrenHint: '将下发给本辖区全部 {{count}} 个{{level}}',
       within: '所在区划（可选）',
       withinPlaceholder: '不限',
-      chooseHint: '只能选择本辖区内的{{level}}，可输入名称搜索',
+      chooseHint: '只能选择本辖区内的{{level}}；可输入名称或所属区划名称搜索，如“北京街道”',
       noChoices: '没有符合条件的区划',
       searchAreas: '输入名称搜索',
       chooseAddressees: '选择下发的区划',

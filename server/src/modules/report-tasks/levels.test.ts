@@ -103,6 +103,9 @@ describe('addressee level: every area of the chosen level in the jurisdiction', 
     expect(yuexiuTownships.map((a) => a.code)).toEqual(await areasBelow(AREAS.yuexiu, 'county', 'township'));
     const communities = await pick(`level=community&within=${AREAS.beijingRoad}&limit=100`);
     expect(communities.find((c) => c.code === AREAS.longcang)?.parentName).toBe('越秀区 / 北京街道');
+    // the name of an area in between finds its areas too
+    const byTownship = await pick('level=community&q=北京街道&limit=100');
+    expect(byTownship.map((c) => c.code)).toEqual(await areasBelow(AREAS.beijingRoad, 'township', 'community'));
     // a level not below the sender, and a "within" outside the city, are field errors
     const wrongLevel = await city.client.get(
       `/api/report-tasks/addressee-choices?areaCode=${AREAS.guangzhou}&level=city`,

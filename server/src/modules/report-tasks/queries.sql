@@ -396,14 +396,16 @@ UPDATE report_task_areas SET state = $3, answers = $4, saved_by = $5, saved_at =
 WHERE task_id = $1 AND area_code = $2;
 
 -- searchAreasAtLevel
-SELECT a.code, a.level, a.name, (SELECT string_agg(p.name, ' / ' ORDER BY p.level)
+SELECT a.code, a.level, a.name, p.parent_name
+ FROM areas a
+ CROSS JOIN LATERAL (SELECT (SELECT string_agg(p.name, ' / ' ORDER BY p.level)
  FROM areas p
 WHERE p.code = ANY (ARRAY[rpad(left(a.code, 2), 12, '0'), rpad(left(a.code, 4), 12, '0'),
                           rpad(left(a.code, 6), 12, '0'), rpad(left(a.code, 9), 12, '0')]::bpchar[])
   AND p.level > $4::int AND p.level < a.level
-  AND p.code = rpad(left(a.code, (ARRAY[2, 4, 6, 9, 12])[p.level]), 12, '0')::bpchar) AS parent_name
- FROM areas a
-WHERE a.level = $3 AND a.code BETWEEN $1 AND $2 AND ($5 = '' OR strpos(a.name, $5) > 0)
+  AND p.code = rpad(left(a.code, (ARRAY[2, 4, 6, 9, 12])[p.level]), 12, '0')::bpchar) AS parent_name) p
+WHERE a.level = $3 AND a.code BETWEEN $1 AND $2
+  AND ($5 = '' OR strpos(concat(p.parent_name, ' / ', a.name), $5) > 0)
 ORDER BY a.code
 LIMIT $6;
 

@@ -95,15 +95,17 @@ export async function findAreasAtLevel(
   return rows;
 }
 
-/** The area picker: areas of `level` in `range` whose name contains `q`, in code order, with the areas between. */
+/** The area picker: areas of `level` in `range` whose name or whose ancestors' (below the sender) contain `q`, in code order. */
 export async function searchAreasAtLevel(
   db: Queryable,
   p: { range: CodeRange; level: number; above: number; q: string; limit: number },
 ): Promise<(AreaNameRow & { parent_name: string | null })[]> {
   const { rows } = await db.query<AreaNameRow & { parent_name: string | null }>(
-    `SELECT a.code, a.level, a.name, ${PARENT_NAME('a.code', 'a.level', '$4::int')} AS parent_name
+    `SELECT a.code, a.level, a.name, p.parent_name
        FROM areas a
-      WHERE a.level = $3 AND a.code BETWEEN $1 AND $2 AND ($5 = '' OR strpos(a.name, $5) > 0)
+       CROSS JOIN LATERAL (SELECT ${PARENT_NAME('a.code', 'a.level', '$4::int')} AS parent_name) p
+      WHERE a.level = $3 AND a.code BETWEEN $1 AND $2
+        AND ($5 = '' OR strpos(concat(p.parent_name, ' / ', a.name), $5) > 0)
       ORDER BY a.code
       LIMIT $6`,
     [p.range.lo, p.range.hi, p.level, p.above, p.q, p.limit],
