@@ -11,6 +11,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFieldErrors } from '../../../app/form-errors';
+import { ApiError } from '../../../app/request';
 import { ErrorAlert } from '../../../components/error-alert';
 import { createReportTask, getSendingAreas, listAddresseeChoices, listAddressees, updateReportTask } from '../api';
 
@@ -214,7 +215,14 @@ export function TaskForm({ task, onSaved }: { task?: ReportTask; onSaved: (task:
     try {
       onSaved(task ? await updateReportTask(task.id, body) : await createReportTask(body));
     } catch (caught) {
-      setError(applyFieldErrors(form, caught, { areaCode: 'area' }) ? null : caught);
+      // a chosen area's error (`addresseeCodes.3`) goes next to the picker
+      const rename: Record<string, string> = { areaCode: 'area' };
+      for (const f of caught instanceof ApiError ? caught.fields : []) {
+        if (f.path.startsWith('addresseeCodes.')) {
+          rename[f.path] = 'addresseeCodes';
+        }
+      }
+      setError(applyFieldErrors(form, caught, rename) ? null : caught);
     } finally {
       setSaving(false);
     }
@@ -240,6 +248,11 @@ export function TaskForm({ task, onSaved }: { task?: ReportTask; onSaved: (task:
       >
         <Select
           disabled={Boolean(task)}
+          onChange={() => {
+            // another sending area offers other levels and areas: start the addressees afresh
+            form.setFieldsValue({ addresseeLevel: undefined, addresseeCodes: [], within: undefined });
+            setPicked([]);
+          }}
           options={areas.map((a) => ({ value: areaKey(a), label: a.name }))}
           notFoundContent={t('reportTasks.form.noAreas')}
         />
