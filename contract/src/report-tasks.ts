@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { AreaCode, areaLevels } from './areas';
 
 /**
- * 填报任务 (C11; 001 三.四 "请各区于2022年11月30日前报送总结报告"): an officer asks the child
- * areas of their jurisdiction, one level down, for a report by a deadline — a small form (its
+ * 填报任务 (C11; 001 三.四 "请各区于2022年11月30日前报送总结报告"): an officer asks the areas of
+ * their jurisdiction — one level down by default, or any deeper level down to the communities
+ * (a city to every 街道/乡镇) — for a report by a deadline — a small form (its
  * fields are fixed once the task is sent, so the answers stay comparable) and/or a template file.
  * Each addressee area fills it in and submits; the sender may return a submission for changes.
  */
@@ -91,7 +92,9 @@ export const ReportTaskBody = z.object({
   /** the sending area: one of the caller's jurisdictions (defaults to the current one, or the only one) */
   areaCode: AreaCode.optional(),
   areaLevel: z.enum(areaLevels).optional(),
-  /** every child area of the sending area, or only `addresseeCodes` */
+  /** the level of the addressee areas: below the sending area's, down to community (default: one level down) */
+  addresseeLevel: z.enum(areaLevels).optional(),
+  /** every area of the addressee level in the sending area's subtree, or only `addresseeCodes` */
   allChildren: z.boolean().default(true),
   addresseeCodes: z.array(AreaCode).max(1000).default([]),
 });
@@ -125,8 +128,11 @@ export type AnswersBody = z.infer<typeof AnswersBody>;
 export const ReportTaskListQuery = z.object({ status: z.enum(reportTaskStatuses).optional() });
 export type ReportTaskListQuery = z.infer<typeof ReportTaskListQuery>;
 
+/** Figures of a task's addressees (in the caller's view): `submitted` includes `late`; `outstanding` is every area not submitted. */
 export const SubmissionCounts = z.object({
   addressees: z.number(),
+  notStarted: z.number(),
+  draft: z.number(),
   submitted: z.number(),
   late: z.number(),
   outstanding: z.number(),
@@ -162,6 +168,8 @@ export type ReportTaskList = z.infer<typeof ReportTaskList>;
 export const AddresseeStatus = z.object({
   areaCode: z.string(),
   areaName: z.string(),
+  /** the areas between the sender and this one (e.g. the district of a township), `越秀区 / 北京街道`; null one level down */
+  parentName: z.string().nullable(),
   state: z.enum(submissionStates),
   status: z.enum(submissionDisplayStatuses),
   isLate: z.boolean(),
@@ -187,14 +195,53 @@ export const ReportTask = ReportTaskSummary.extend({
   fields: z.array(ReportField),
   remindDaysBefore: z.number(),
   areaLevel: z.enum(areaLevels),
+  addresseeLevel: z.enum(areaLevels),
   allChildren: z.boolean(),
   template: FileInfo.nullable(),
   withdrawnAt: z.string().nullable(),
   withdrawReason: z.string().nullable(),
-  addressees: z.array(AddresseeStatus),
+  /** the caller reads only the addressees of their own subtree (an officer of an area in between) */
+  isPartialView: z.boolean(),
+  /** areas one level below the sender to filter the addressees by, when they lie deeper than that */
+  subareas: z.array(z.object({ code: z.string(), name: z.string() })),
   abilities: ReportTaskAbilities,
 });
 export type ReportTask = z.infer<typeof ReportTask>;
+
+/** The status table's filters: a display status (or every area not submitted) and an area in between. */
+export const addresseeFilterStatuses = [...submissionDisplayStatuses, 'outstanding'] as const;
+export type AddresseeFilterStatus = (typeof addresseeFilterStatuses)[number];
+export const AddresseeListQuery = z.object({
+  status: z.enum(addresseeFilterStatuses).optional(),
+  /** only the addressees inside this area (between the sender and the addressee level, e.g. a district) */
+  within: AreaCode.optional(),
+  /** keyset: the last area code of the previous page */
+  after: AreaCode.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type AddresseeListQuery = Partial<z.infer<typeof AddresseeListQuery>>;
+/** A page of the status table in area-code order; `next` continues it; `counts` cover `within`, every status. */
+export const AddresseeList = z.object({
+  items: z.array(AddresseeStatus),
+  next: z.string().nullable(),
+  counts: SubmissionCounts,
+});
+export type AddresseeList = z.infer<typeof AddresseeList>;
+
+/** The area picker of the task form: areas of `level` in the sending area's subtree, by name. */
+export const AddresseeChoiceQuery = z.object({
+  areaCode: AreaCode,
+  areaLevel: z.enum(areaLevels).optional(),
+  level: z.enum(areaLevels),
+  within: AreaCode.optional(),
+  q: z.string().trim().max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type AddresseeChoiceQuery = Omit<z.infer<typeof AddresseeChoiceQuery>, 'limit'> & { limit?: number };
+export const AddresseeChoices = z.object({
+  items: z.array(z.object({ code: z.string(), name: z.string(), parentName: z.string().nullable() })),
+});
+export type AddresseeChoices = z.infer<typeof AddresseeChoices>;
 
 /** One area's submission with the task it answers (the addressee's form, the sender's view of it). */
 export const Submission = z.object({
@@ -257,7 +304,10 @@ export type ReminderNotice = z.infer<typeof ReminderNotice>;
 export const ReminderNotices = z.object({ items: z.array(ReminderNotice) });
 export type ReminderNotices = z.infer<typeof ReminderNotices>;
 
-/** The areas the caller may send from, each with the child areas a task can go to. */
+/**
+ * The areas the caller may send from, each with its child areas (one level down) and the deeper
+ * levels a task can go to, with how many areas of each level the subtree holds.
+ */
 export const SendingAreas = z.object({
   items: z.array(
     z.object({
@@ -265,6 +315,7 @@ export const SendingAreas = z.object({
       level: z.enum(areaLevels),
       name: z.string(),
       children: z.array(z.object({ code: z.string(), name: z.string() })),
+      levels: z.array(z.object({ level: z.enum(areaLevels), count: z.number() })),
     }),
   ),
 });

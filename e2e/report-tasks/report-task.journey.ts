@@ -1,29 +1,31 @@
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot, seedUser } from '../support/browser';
 
 /**
  * C11 report tasks (001 三.四 总结报告): 广州市's civil affairs officer builds a report task with a
- * small form and sends it to the city's districts; 越秀区's officer finds it in the area's inbox,
- * fills it in (a required field left out first, named by the server) and submits; the city sees
- * 越秀区 submitted, by a masked name, and exports all answers to one workbook.
+ * small form and sends it straight to every 街道/乡镇 of the city (two levels down); 越秀区北京街道's
+ * officer finds it in the township's inbox, fills it in (a required field left out first, named by
+ * the server) and submits; the city filters its status table to 越秀区's submitted townships, sees
+ * 北京街道 submitted by a masked name, and exports all answers to one workbook.
  */
 const browser = await launchBrowser();
 const CITY = '440100000000';
-const DISTRICT = '440104000000';
+const TOWNSHIP = '440104003000';
 const cityOfficer = { name: '陈市民政', mobile: '13900001001', password: 'City#Task2026' };
-const districtOfficer = { name: '欧阳区民政', mobile: '13900001002', password: 'Dist#Task2026' };
+const townshipOfficer = { name: '周北京街', mobile: '13900001002', password: 'Town#Task2026' };
 await seedUser({ ...cityOfficer, areaCode: CITY, grant: { role: 'civilAffairs', areaCode: CITY, areaLevel: 'city' } });
 await seedUser({
-  ...districtOfficer,
-  areaCode: DISTRICT,
-  grant: { role: 'civilAffairs', areaCode: DISTRICT, areaLevel: 'county' },
+  ...townshipOfficer,
+  areaCode: TOWNSHIP,
+  grant: { role: 'township', areaCode: TOWNSHIP, areaLevel: 'township' },
 });
 
 const TITLE = `社区社会组织培育发展工作总结（旅程 ${Date.now().toString(36)}）`;
 const deadline = new Date(Date.now() + 8 * 3_600_000 + 10 * 86_400_000).toISOString().slice(0, 10);
 let taskPath = '';
+let townshipCount = 0;
 
 async function signIn(page: Page, who: { mobile: string; password: string }) {
   await page.goto('/sign-in');
@@ -41,21 +43,36 @@ async function signIn(page: Page, who: { mobile: string; password: string }) {
 const visible = (page: Page, text: string | RegExp) =>
   expect.poll(() => page.getByText(text).first().isVisible(), { timeout: 15_000 }).toBe(true);
 
+/** Opens an antd Select (its shown value covers the input) and picks an option by its label. */
+async function pick(page: Page, select: Locator, label: string | RegExp) {
+  await select.click({ force: true });
+  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+    hasText: label,
+  });
+  await expect.poll(() => option.first().isVisible(), { timeout: 15_000 }).toBe(true);
+  await option.first().click();
+}
+
 describe('report task journey', () => {
   const city = newPage(browser);
-  const district = newPage(browser);
+  const township = newPage(browser);
 
-  it('the city officer builds the form and sends the task to every district', async () => {
+  it('the city officer builds the form and sends the task to every township of the city', async () => {
     const page = await city;
     await signIn(page, cityOfficer);
     await page.getByRole('link', { name: '填报任务' }).first().click();
     await page.waitForURL(/\/report-tasks$/);
     await page.getByRole('button', { name: '新建填报任务' }).click();
     await page.waitForURL(/\/report-tasks\/new$/);
-    // the only sending area is chosen already
-    await visible(page, '将下发给全部 11 个下级区划');
+    // the only sending area is chosen already, one level down by default; go straight to the townships
+    await visible(page, '将下发给本辖区全部 11 个区（县）');
+    await pick(page, page.getByLabel('下发层级'), /^街道（乡镇）（\d+ 个）$/);
+    const hint = page.getByText(/将下发给本辖区全部 \d+ 个街道（乡镇）/);
+    await expect.poll(() => hint.isVisible(), { timeout: 15_000 }).toBe(true);
+    townshipCount = Number((await hint.textContent())?.match(/全部 (\d+) 个/)?.[1]);
+    expect(townshipCount).toBeGreaterThan(100);
     await page.getByLabel('任务名称').fill(TITLE);
-    await page.getByLabel('填报说明').fill('请各区总结专项行动开展情况并报送。');
+    await page.getByLabel('填报说明').fill('请各街道（乡镇）总结专项行动开展情况并报送。');
     await page.getByLabel('截止日期').fill(deadline);
     await page.getByLabel('截止日期').press('Tab');
 
@@ -78,23 +95,24 @@ describe('report task journey', () => {
     await page.getByRole('button', { name: '下发', exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: '下发', exact: true }).click();
     await visible(page, '已下发');
-    await expect.poll(() => page.getByRole('row', { name: /越秀区/ }).isVisible()).toBe(true);
+    await visible(page, `第 1 页，共 ${townshipCount} 个区划`);
+    await expect.poll(() => page.getByRole('row', { name: /沙面街道/ }).isVisible()).toBe(true);
     await screenshot(page, 'report-task-sent');
   });
 
-  it('the district officer fills it in and submits; a missing required answer is named first', async () => {
-    const page = await district;
-    await signIn(page, districtOfficer);
+  it('the township officer fills it in and submits; a missing required answer is named first', async () => {
+    const page = await township;
+    await signIn(page, townshipOfficer);
     await page
       .getByRole('link', { name: /本区划填报/ })
       .first()
       .click();
     await page.waitForURL(/\/report-inbox$/);
     await page.getByRole('link', { name: TITLE }).click();
-    await page.waitForURL(/\/report-inbox\/[0-9a-f-]{36}\/440104000000$/);
+    await page.waitForURL(/\/report-inbox\/[0-9a-f-]{36}\/440104003000$/);
     await page
       .getByLabel('工作总结', { exact: true })
-      .fill('越秀区依托街道社区社会组织联合会开展孵化培育，全年新培育社区社会组织56家。');
+      .fill('北京街道依托街道社区社会组织联合会开展孵化培育，全年新培育社区社会组织12家。');
     await page.getByRole('button', { name: '提交', exact: true }).click();
     await visible(page, '请填写“社区社会组织总数”');
     await page.getByLabel('社区社会组织总数', { exact: true }).fill('412');
@@ -117,13 +135,19 @@ describe('report task journey', () => {
       .toBe(true);
   });
 
-  it('the city sees 越秀区 submitted and exports the answers', async () => {
+  it('the city filters to 越秀区’s submitted townships, sees 北京街道 and exports the answers', async () => {
     const page = await city;
     await page.goto(taskPath);
-    const row = page.getByRole('row', { name: /越秀区/ });
+    await visible(page, `第 1 页，共 ${townshipCount} 个区划`);
+    await pick(page, page.getByRole('combobox', { name: '所在区划' }), '越秀区');
+    await pick(page, page.getByRole('combobox', { name: '状态' }), '已提交（1）');
+    await visible(page, '第 1 页，共 1 个区划');
+    const row = page.getByRole('row', { name: /北京街道/ });
     await expect.poll(() => row.getByText('已提交').isVisible(), { timeout: 15_000 }).toBe(true);
-    await expect.poll(() => row.getByText('欧****').isVisible()).toBe(true);
-    await row.getByRole('button', { name: '查看越秀区的填报' }).click();
+    await expect.poll(() => row.getByText('周***').isVisible()).toBe(true);
+    await expect.poll(() => row.getByText('越秀区').isVisible()).toBe(true);
+    await screenshot(page, 'report-task-filtered');
+    await row.getByRole('button', { name: '查看北京街道的填报' }).click();
     await visible(page, '412 个');
     await screenshot(page, 'report-task-answers');
     await page.keyboard.press('Escape');
@@ -140,10 +164,13 @@ describe('report task journey', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.rowCount).toBe(12);
-    const yuexiu = sheet.getRows(2, 11)!.find((r) => r.getCell(1).value === DISTRICT)!;
-    expect(yuexiu.getCell(3).value).toBe('已提交');
-    expect(yuexiu.getCell(7).value).toBe(412);
-    expect(yuexiu.getCell(8).value).toBe('已完成');
+    expect(sheet.getRow(1).getCell(3).value).toBe('所属区划');
+    expect(sheet.rowCount).toBe(1 + townshipCount);
+    const beijingRoad = sheet.getRows(2, townshipCount)!.find((r) => r.getCell(1).value === TOWNSHIP)!;
+    expect(beijingRoad.getCell(2).value).toBe('北京街道');
+    expect(beijingRoad.getCell(3).value).toBe('越秀区');
+    expect(beijingRoad.getCell(4).value).toBe('已提交');
+    expect(beijingRoad.getCell(8).value).toBe(412);
+    expect(beijingRoad.getCell(9).value).toBe('已完成');
   });
 });

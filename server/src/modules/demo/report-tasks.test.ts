@@ -1,7 +1,7 @@
-import type { Inbox, ReminderNotices, ReportTask, ReportTaskList } from '@linli/contract/report-tasks';
+import type { AddresseeList, Inbox, ReminderNotices, ReportTask, ReportTaskList } from '@linli/contract/report-tasks';
 import { describe, expect, it } from 'vitest';
 import { Client, createTestContext } from '../../../test/harness';
-import { DEMO_SUMMARY_TITLE, seedDemoReportTasks } from './report-tasks';
+import { DEMO_SUMMARY_TITLE, DEMO_TOWNSHIP_TITLE, seedDemoReportTasks } from './report-tasks';
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from './seed';
 
 const ctx = await createTestContext();
@@ -11,16 +11,24 @@ describe('demo report tasks', () => {
     await seedDemo(ctx);
     const mobileOf = (title: string) => demoAccounts.find((a) => a.title === title)!.mobile;
     const accounts = { cityMobile: mobileOf('广州市民政局'), townshipMobile: mobileOf('越秀区北京街道') };
-    expect(await seedDemoReportTasks(ctx, accounts)).toBe(3);
+    expect(await seedDemoReportTasks(ctx, accounts)).toBe(4);
 
     const signIn = (title: string) => new Client(ctx.app).signInReady(mobileOf(title), DEMO_PASSWORD);
     const city = await signIn('广州市民政局');
     const list = (await city.get('/api/report-tasks')).json() as ReportTaskList;
     const summary = list.items.find((t) => t.title === DEMO_SUMMARY_TITLE)!;
     expect(summary.status).toBe('sent');
-    expect(summary.counts).toEqual({ addressees: 11, submitted: 4, late: 1, outstanding: 7, returned: 1 });
-    const detail = (await city.get(`/api/report-tasks/${summary.id}`)).json() as ReportTask;
-    const statuses = Object.fromEntries(detail.addressees.map((a) => [a.areaName, a.status]));
+    expect(summary.counts).toEqual({
+      addressees: 11,
+      notStarted: 5,
+      draft: 1,
+      submitted: 4,
+      late: 1,
+      outstanding: 7,
+      returned: 1,
+    });
+    const detail = (await city.get(`/api/report-tasks/${summary.id}/addressees`)).json() as AddresseeList;
+    const statuses = Object.fromEntries(detail.items.map((a) => [a.areaName, a.status]));
     expect(statuses).toMatchObject({
       越秀区: 'notStarted',
       海珠区: 'submitted',
@@ -42,8 +50,27 @@ describe('demo report tasks', () => {
     const own = (await committee.get('/api/report-submissions')).json() as Inbox;
     expect(own.items.map((i) => i.title)).toEqual(['社区社会组织摸底登记']);
 
+    // 广州市's task to every township: three answered; 北京街道's demo officer has it open;
+    // 越秀区's demo officer reads the part of its own townships
+    const direct = list.items.find((t) => t.title === DEMO_TOWNSHIP_TITLE)!;
+    const townships = await ctx.db.query(`SELECT 1 FROM areas WHERE level = 4 AND code LIKE '4401%'`);
+    expect(direct.counts).toMatchObject({ addressees: townships.rowCount, submitted: 3, late: 0 });
+    const beijingRoad = await signIn('越秀区北京街道');
+    const township = (await beijingRoad.get('/api/report-submissions')).json() as Inbox;
+    expect(township.items.find((i) => i.taskId === direct.id)).toMatchObject({
+      areaName: '北京街道',
+      senderAreaName: '广州市',
+      status: 'notStarted',
+    });
+    const part = (await yuexiu.get(`/api/report-tasks/${direct.id}`)).json() as ReportTask;
+    expect(part).toMatchObject({ isPartialView: true, counts: { submitted: 1 } });
+    const rows = (
+      await yuexiu.get(`/api/report-tasks/${direct.id}/addressees?status=submitted`)
+    ).json() as AddresseeList;
+    expect(rows.items.map((r) => [r.areaName, r.parentName])).toEqual([['六榕街道', '越秀区']]);
+
     // a second run adds nothing
     expect(await seedDemoReportTasks(ctx, accounts)).toBe(0);
-    expect((await ctx.db.query('SELECT 1 FROM report_tasks')).rowCount).toBe(3);
+    expect((await ctx.db.query('SELECT 1 FROM report_tasks')).rowCount).toBe(4);
   }, 120_000);
 });

@@ -30,6 +30,45 @@ const DISTRICT_OFFICERS: { code: string; name: string; mobile: string }[] = [
   { code: '440113000000', name: '潘禺生', mobile: '13800001113' },
 ];
 
+/** Township officers who answer 广州市's task to every township (北京街道's demo officer is left to fill in). */
+const TOWNSHIP_OFFICERS: { code: string; name: string; mobile: string }[] = [
+  { code: '440104004000', name: '罗六榕', mobile: '13800001201' },
+  { code: '440103001000', name: '邓沙面', mobile: '13800001202' },
+  { code: '440106001000', name: '冯五山', mobile: '13800001203' },
+];
+
+/** The demo task straight to every 街道/乡镇 of 广州市 (two levels down). */
+export const DEMO_TOWNSHIP_TITLE = '街道（乡镇）社区社会组织联合会建设情况';
+
+/** Creates the demo officers that do not exist yet, with the actor of each for the commands. */
+async function demoOfficers(
+  deps: { db: Db; cipher: PersonalDataCipher },
+  officers: { code: string; name: string; mobile: string }[],
+  role: GrantBody['role'],
+  level: 3 | 4,
+): Promise<{ code: string; name: string; actor: Actor }[]> {
+  const result: { code: string; name: string; actor: Actor }[] = [];
+  for (const d of officers) {
+    const grant: GrantBody = { role, areaCode: d.code, areaLevel: level === 3 ? 'county' : 'township' };
+    if (!(await isMobileRegistered(deps, d.mobile))) {
+      await createUser(deps, null, {
+        name: d.name,
+        mobile: d.mobile,
+        areaCode: d.code,
+        initialPassword: `Demo#${d.mobile.slice(-4)}x`,
+        grant,
+      });
+    }
+    const id = (await userIdByMobile(deps, d.mobile))!;
+    const area = await deps.db.query<{ name: string }>('SELECT name FROM areas WHERE code = $1 AND level = $2', [
+      d.code,
+      level,
+    ]);
+    result.push({ code: d.code, name: area.rows[0]?.name ?? d.code, actor: officerActor(id, d.name, grant) });
+  }
+  return result;
+}
+
 function summaryBody(deadline: string): ReportTaskBody {
   return {
     title: DEMO_SUMMARY_TITLE,
@@ -97,8 +136,9 @@ const officerActor = (userId: string, name: string, grant: GrantBody): Actor => 
  * The demo report tasks, through the real commands at the times they would have happened:
  * 广州市's summary report to its districts (sent three weeks ago, due two days ago: most districts
  * answered, one late, one returned for changes, one draft, 越秀 — the demo district officer — not
- * yet), a quarterly count due in two days with reminders out, and 北京街道's task to its
- * communities (the demo committee of 龙藏 has it to fill in). A second run adds nothing.
+ * yet), a quarterly count due in two days with reminders out, 北京街道's task to its
+ * communities (the demo committee of 龙藏 has it to fill in), and 广州市's task straight to every
+ * township (three answered; 北京街道's demo officer has it open). A second run adds nothing.
  */
 export async function seedDemoReportTasks(
   deps: { db: Db; cipher: PersonalDataCipher },
@@ -125,24 +165,8 @@ export async function seedDemoReportTasks(
     areaLevel: 'township',
   });
 
-  const districts: { code: string; name: string; actor: Actor }[] = [];
-  for (const d of DISTRICT_OFFICERS) {
-    const grant: GrantBody = { role: 'civilAffairs', areaCode: d.code, areaLevel: 'county' };
-    if (!(await isMobileRegistered(deps, d.mobile))) {
-      await createUser(deps, null, {
-        name: d.name,
-        mobile: d.mobile,
-        areaCode: d.code,
-        initialPassword: `Demo#${d.mobile.slice(-4)}x`,
-        grant,
-      });
-    }
-    const id = (await userIdByMobile(deps, d.mobile))!;
-    const area = await deps.db.query<{ name: string }>('SELECT name FROM areas WHERE code = $1 AND level = 3', [
-      d.code,
-    ]);
-    districts.push({ code: d.code, name: area.rows[0]?.name ?? d.code, actor: officerActor(id, d.name, grant) });
-  }
+  const districts = await demoOfficers(deps, DISTRICT_OFFICERS, 'civilAffairs', 3);
+  const townships = await demoOfficers(deps, TOWNSHIP_OFFICERS, 'township', 4);
 
   // 1. the summary report: sent 21 days ago, due 2 days ago
   const deadline = chinaDay(new Date(now.getTime() - 2 * DAY));
@@ -201,5 +225,34 @@ export async function seedDemoReportTasks(
     ],
   });
   await sendTask(at(2), township, township3.id);
-  return 3;
+
+  // 4. 广州市 straight to every 街道/乡镇 of the city: three have answered, 北京街道 (the demo
+  // township officer) has it open, 越秀区 (the demo district officer) reads its own townships' part
+  const direct = await createTask(at(6), city, {
+    title: DEMO_TOWNSHIP_TITLE,
+    instructions: '请各街道（乡镇）填报本街道社区社会组织联合会（服务中心）建设情况，用于全市专项行动总结。',
+    deadline: chinaDay(new Date(now.getTime() + 5 * DAY)),
+    remindDaysBefore: 3,
+    addresseeLevel: 'township',
+    fields: [
+      {
+        id: 'hub',
+        kind: 'singleChoice',
+        label: '是否已建立社区社会组织联合会',
+        options: ['是', '否'],
+        isRequired: true,
+      },
+      { id: 'members', kind: 'number', label: '联合会成员组织', unit: '个', isRequired: true },
+      { id: 'notes', kind: 'longText', label: '工作亮点', isRequired: false },
+    ],
+  });
+  await sendTask(at(6), city, direct.id);
+  for (const [i, t] of townships.entries()) {
+    await submit(at(4 - i, 10 + i), t.actor, direct.id, t.code, {
+      hub: i === 2 ? '否' : '是',
+      members: 12 + i * 9,
+      notes: `${t.name}以联合会为平台，统筹辖内社区社会组织参与为老服务和社区治理。`,
+    });
+  }
+  return 4;
 }

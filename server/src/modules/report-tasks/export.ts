@@ -1,14 +1,12 @@
 import type { AnswerValue, ReportField, SubmissionDisplayStatus } from '@linli/contract/report-tasks';
-import { isLateSubmission } from '@linli/contract/report-tasks';
+import { deadlineEnd, isLateSubmission } from '@linli/contract/report-tasks';
 import type { FastifyReply } from 'fastify';
-import { type Actor, auditContextOf, isInScope } from '../../platform/access';
+import { type Actor, auditContextOf } from '../../platform/access';
 import { appendAudit } from '../../platform/audit';
 import { withTransaction } from '../../platform/db';
-import { platformErrors } from '../../platform/errors';
 import { type ExportColumn, pages, sendXlsx } from '../../platform/export';
-import { senderReadScope } from './policy';
 import * as q from './queries';
-import type { ReportTaskDeps } from './service';
+import { type ReportTaskDeps, readTask } from './service';
 
 /** Areas per page: the workbook is streamed, so memory holds one page of answers and their file names. */
 const PAGE = 100;
@@ -29,8 +27,8 @@ const time = (d: Date | null) =>
 const header = (f: ReportField) => (f.kind === 'number' && f.unit ? `${f.label}（${f.unit}）` : f.label);
 
 /**
- * exportAnswers — one workbook for a task: a row per addressee area (code, name, status, time,
- * lateness) and a column per field with the answers as last submitted; attachments as their file
+ * exportAnswers — one workbook for a task: a row per addressee area the caller reads (code, name,
+ * the areas in between when the task went deeper than one level, status, time, lateness) and a column per field with the answers as last submitted; attachments as their file
  * name linking to the download address. Streamed a page of areas at a time. Audits `reportTask.export`.
  */
 export async function exportAnswers(
@@ -40,29 +38,32 @@ export async function exportAnswers(
   origin: string,
   reply: FastifyReply,
 ) {
-  const t = await q.findTask(deps.db, taskId);
-  if (!t || !isInScope(senderReadScope(actor), t.area_code)) {
-    throw platformErrors.NOT_FOUND();
-  }
+  const { t, ranges } = await readTask(deps.db, actor, taskId);
   await withTransaction(deps.db, (tx) =>
     appendAudit(tx, deps.cipher.auditKey, auditContextOf(actor, 'reportTasks.send', t.area_code), {
       action: 'reportTask.export',
       entity: 'reportTask',
       entityId: t.id,
       areaCode: t.area_code,
-      after: { title: t.title },
+      after: { title: t.title, isPartial: ranges !== null },
     }),
   );
   const columns: ExportColumn[] = [
     { header: '区划代码', key: 'areaCode', width: 16 },
     { header: '区划名称', key: 'areaName', width: 20 },
+    ...(t.addressee_level > t.area_level + 1 ? [{ header: '所属区划', key: 'parentName', width: 24 }] : []),
     { header: '状态', key: 'status', width: 12 },
     { header: '提交时间', key: 'submittedAt', width: 18 },
     { header: '是否逾期', key: 'isLate', width: 10 },
     ...t.fields.map((f, i) => ({ header: header(f), key: `f${i}`, width: f.kind === 'longText' ? 48 : 20 })),
   ];
   const rows = pages(async (after: string | undefined) => {
-    const batch = await q.findSubmittedPage(deps.db, t.id, after ?? '', PAGE);
+    const batch = await q.findAddresseePage(deps.db, t.id, {
+      ranges,
+      deadlineEnd: deadlineEnd(t.deadline),
+      after: after ?? '',
+      limit: PAGE,
+    });
     const fileIds = batch.flatMap((s) =>
       t.fields
         .filter((f) => f.kind === 'file')
@@ -77,6 +78,7 @@ export async function exportAnswers(
         const row: Record<string, unknown> = {
           areaCode: s.area_code,
           areaName: s.area_name,
+          parentName: s.parent_name ?? '',
           status: statusLabels[status],
           submittedAt: time(s.submitted_at),
           isLate: s.first_submitted_at ? (isLate ? '是' : '否') : '',

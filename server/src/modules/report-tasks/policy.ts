@@ -1,12 +1,15 @@
-import { type AreaLevel, areaLevels, isWithin } from '@linli/contract/areas';
+import { type AreaLevel, areaLevels, isWithin, subtreeRange } from '@linli/contract/areas';
 import type { ReportTaskStatus, SubmissionState } from '@linli/contract/report-tasks';
-import { type Actor, type ActorGrant, grantCarries, type Scope, scopeOf } from '../../platform/access';
+import { type Actor, type ActorGrant, type CodeRange, grantCarries, type Scope, scopeOf } from '../../platform/access';
 import { nextSubmissionState, nextTaskStatus } from './task-machine';
 
 /**
  * Object rules for report tasks (C11, 001 三.四).
  * - Read as sender: tasks whose sending area lies in the caller's `reportTasks.send` jurisdiction
- *   (a city officer also sees what its districts sent to their townships).
+ *   (a city officer also sees what its districts sent to their townships): every addressee.
+ * - Read in part: an officer (`reportTasks.send`) of an area strictly between the sending area and
+ *   the addressee level — the district between a city and its townships — reads a sent task that
+ *   has addressees in their subtree, and only those addressees' status, answers and files.
  * - Act as sender (edit, send, extend, withdraw, return a submission): a grant carrying
  *   `reportTasks.send` bound to the sending area itself — the office that sent it — or the system administrator.
  * - Act as addressee: a grant carrying `reportTasks.submit` bound to the addressee area itself
@@ -25,6 +28,55 @@ function isInCurrentArea(actor: Actor, g: ActorGrant): boolean {
 
 export function senderReadScope(actor: Actor): Scope {
   return scopeOf(actor, 'reportTasks.send');
+}
+
+/** A node the caller reads report tasks from, with its code range. */
+export type ReaderArea = AreaRef & CodeRange;
+
+/**
+ * The caller's `reportTasks.send` nodes for reading, narrowed to the jurisdiction switcher's
+ * choice: a grant above the current area reads from the current area, one inside it from its own node.
+ */
+export function readerAreas(actor: Actor): ReaderArea[] {
+  const current = actor.currentArea;
+  const nodes: AreaRef[] = [];
+  for (const g of actor.grants) {
+    if (g.role === 'orgAdmin' || !grantCarries(g, 'reportTasks.send')) {
+      continue;
+    }
+    if (!current || isWithin(g.areaCode, current.code, current.level)) {
+      nodes.push({ code: g.areaCode, level: g.areaLevel });
+    } else if (isWithin(current.code, g.areaCode, g.areaLevel)) {
+      nodes.push({ code: current.code, level: current.level });
+    }
+  }
+  return nodes.map((n) => ({ ...n, ...subtreeRange(n.code, n.level) }));
+}
+
+type TaskPlace = { area_code: string; area_level: number; addressee_level: number; status: ReportTaskStatus };
+
+/**
+ * How much of a task the caller reads: all of it (a node at or above the sending area), the
+ * addressees in some code ranges (nodes in between, sent tasks only), or nothing (`ranges` empty).
+ */
+export function taskReach(actor: Actor, t: TaskPlace): { isFull: boolean; ranges: CodeRange[] } {
+  const readers = readerAreas(actor);
+  const isFull = readers.some((r) => levelNumber(r.level) <= t.area_level && isWithin(t.area_code, r.code, r.level));
+  if (isFull) {
+    return { isFull, ranges: [] };
+  }
+  const ranges =
+    t.status === 'draft'
+      ? []
+      : readers
+          .filter((r) => {
+            const level = levelNumber(r.level);
+            return (
+              level > t.area_level && level < t.addressee_level && isWithin(r.code, t.area_code, levelOf(t.area_level))
+            );
+          })
+          .map((r) => ({ lo: r.lo, hi: r.hi }));
+  return { isFull, ranges };
 }
 
 /** The areas the caller sends from: its `reportTasks.send` grants' own nodes. */

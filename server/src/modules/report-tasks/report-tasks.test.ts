@@ -3,7 +3,17 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../test/harness';
 import * as svc from './service';
-import { AREAS, dayFromToday, fileForm, goodAnswers, makeOfficer, PDF, sendTaskVia, taskBody } from './test-factories';
+import {
+  AREAS,
+  addresseesOf,
+  dayFromToday,
+  fileForm,
+  goodAnswers,
+  makeOfficer,
+  PDF,
+  sendTaskVia,
+  taskBody,
+} from './test-factories';
 
 const ctx = await createTestContext();
 const deps = (now?: Date) => ({ db: ctx.db, cipher: ctx.cipher, ...(now ? { now: () => now } : {}) });
@@ -26,8 +36,9 @@ describe('a city sends a summary report task to its districts (001 三.四)', ()
     expect(created.statusCode, created.body).toBe(200);
     const draft = created.json() as ReportTask;
     expect(draft).toMatchObject({ status: 'draft', areaCode: AREAS.guangzhou, areaName: '广州市', allChildren: true });
-    expect(draft.addressees.map((a) => a.areaCode)).toContain(AREAS.yuexiu);
-    expect(draft.addressees).toHaveLength(11);
+    expect(draft.addresseeLevel).toBe('county');
+    expect((await addresseesOf(city.client, draft.id)).map((a) => a.areaCode)).toContain(AREAS.yuexiu);
+    expect(draft.counts.addressees).toBe(11);
     expect(draft.fields.map((f) => f.id)).toEqual([
       'summary',
       'contact',
@@ -44,7 +55,8 @@ describe('a city sends a summary report task to its districts (001 三.四)', ()
       taskBody({ title: '改过的草稿', allChildren: false, addresseeCodes: [AREAS.yuexiu, AREAS.haizhu] }),
     );
     expect(edited.statusCode, edited.body).toBe(200);
-    expect((edited.json() as ReportTask).addressees.map((a) => a.areaCode)).toEqual([AREAS.yuexiu, AREAS.haizhu]);
+    expect((await addresseesOf(city.client, draft.id)).map((a) => a.areaCode)).toEqual([AREAS.yuexiu, AREAS.haizhu]);
+    expect((edited.json() as ReportTask).counts.addressees).toBe(2);
 
     // drafts are the sender's own business: no addressee sees them
     const inbox = (await yuexiu.client.get('/api/report-submissions')).json() as Inbox;
@@ -65,15 +77,45 @@ describe('a city sends a summary report task to its districts (001 三.四)', ()
     expect(items[0]!.children.every((c) => c.code.startsWith('440104003'))).toBe(true);
   });
 
-  it('only child areas one level down can be addressed', async () => {
+  it('chosen areas must be of the addressee level and inside the jurisdiction; nothing is stored otherwise', async () => {
+    const before = ((await city.client.get('/api/report-tasks')).json() as ReportTaskList).items.length;
     const res = await city.client.post(
       '/api/report-tasks',
-      taskBody({ allChildren: false, addresseeCodes: [AREAS.yuexiu, AREAS.beijingRoad] }),
+      taskBody({ allChildren: false, addresseeCodes: [AREAS.yuexiu, AREAS.beijingRoad, '440304000000'] }),
     );
     expect(res.statusCode).toBe(400);
     expect(res.json().fields).toEqual([
-      expect.objectContaining({ path: 'addresseeCodes.1', code: 'reportTask.addressees.notChild' }),
+      {
+        path: 'addresseeCodes.1',
+        code: 'reportTask.addressees.wrongLevel',
+        message: '所选区划不在所选的下发层级，请重新选择',
+      },
+      { path: 'addresseeCodes.2', code: 'reportTask.addressees.outside', message: '只能下发给本辖区内的区划' },
     ]);
+    // at the township level, the district is the wrong one and 深圳's township is outside
+    const deeper = await city.client.post(
+      '/api/report-tasks',
+      taskBody({
+        addresseeLevel: 'township',
+        allChildren: false,
+        addresseeCodes: [AREAS.beijingRoad, AREAS.yuexiu, '440304001000', AREAS.liushuijing],
+      }),
+    );
+    expect(deeper.statusCode).toBe(400);
+    expect(deeper.json().fields.map((f: { path: string; code: string }) => `${f.path} ${f.code}`)).toEqual([
+      'addresseeCodes.1 reportTask.addressees.wrongLevel',
+      'addresseeCodes.2 reportTask.addressees.outside',
+      'addresseeCodes.3 reportTask.addressees.wrongLevel',
+    ]);
+    // the level must lie below the sending area
+    for (const addresseeLevel of ['city', 'province'] as const) {
+      const wrong = await city.client.post('/api/report-tasks', taskBody({ addresseeLevel }));
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().fields).toEqual([
+        expect.objectContaining({ path: 'addresseeLevel', code: 'reportTask.addresseeLevel.invalid' }),
+      ]);
+    }
+    expect(((await city.client.get('/api/report-tasks')).json() as ReportTaskList).items).toHaveLength(before);
   });
 
   it('bad field definitions and a past deadline are refused field by field, and nothing is stored', async () => {
@@ -175,12 +217,21 @@ describe('a city sends a summary report task to its districts (001 三.四)', ()
 
     // the sender's view: status per area, the submitter's name masked, the counts
     const task = (await city.client.get(`/api/report-tasks/${id}`)).json() as ReportTask;
-    expect(task.addressees.find((a) => a.areaCode === AREAS.yuexiu)).toMatchObject({
+    expect((await addresseesOf(city.client, id)).find((a) => a.areaCode === AREAS.yuexiu)).toMatchObject({
       status: 'submitted',
       submittedByName: '欧***',
       isLate: false,
+      parentName: null,
     });
-    expect(task.counts).toEqual({ addressees: 2, submitted: 1, late: 0, outstanding: 1, returned: 0 });
+    expect(task.counts).toEqual({
+      addressees: 2,
+      notStarted: 1,
+      draft: 0,
+      submitted: 1,
+      late: 0,
+      outstanding: 1,
+      returned: 0,
+    });
     const listed = ((await city.client.get('/api/report-tasks')).json() as ReportTaskList).items.find(
       (t) => t.id === id,
     );
@@ -364,9 +415,9 @@ describe('files and races', () => {
 describe('scope: a township’s tasks and answers stay in the township', () => {
   it('a township sends to its communities; the other township sees neither the task nor the answers', async () => {
     const id = await sendTaskVia(beijingRoad.client, taskBody({ title: '北京街道社区组织摸底' }));
-    const task = (await beijingRoad.client.get(`/api/report-tasks/${id}`)).json() as ReportTask;
-    expect(task.addressees.map((a) => a.areaCode)).toContain(AREAS.liushuijing);
-    expect(task.addressees.every((a) => a.areaCode.startsWith('440104003'))).toBe(true);
+    const addressees = await addresseesOf(beijingRoad.client, id);
+    expect(addressees.map((a) => a.areaCode)).toContain(AREAS.liushuijing);
+    expect(addressees.every((a) => a.areaCode.startsWith('440104003'))).toBe(true);
 
     await liushuijing.client.post(`${submissionUrl(id, AREAS.liushuijing)}/submit`, { answers: goodAnswers });
 
@@ -500,7 +551,7 @@ describe('reminders before the deadline', () => {
       taskBody({ deadline: '2032-06-20', remindDaysBefore: 5, title: '提醒测试' }),
     );
     await svc.sendTask(day('2032-06-01'), liurong.actor, task.id);
-    const addressees = (await svc.getTask(deps(), liurong.actor, task.id)).addressees.length;
+    const addressees = (await svc.getTask(deps(), liurong.actor, task.id)).counts.addressees;
     expect(addressees).toBeGreaterThan(1);
     const reminders = async () =>
       (

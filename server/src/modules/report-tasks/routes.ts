@@ -1,5 +1,9 @@
 import { ErrorBody, Ok } from '@linli/contract/errors';
 import {
+  AddresseeChoiceQuery,
+  AddresseeChoices,
+  AddresseeList,
+  AddresseeListQuery,
   AnswersBody,
   ExtendBody,
   FileFieldQuery,
@@ -82,7 +86,7 @@ export const reportTaskRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: PersonalD
     '/api/report-tasks/sending-areas',
     {
       schema: {
-        summary: 'The areas I send from and the child areas each can address',
+        summary: 'The areas I send from, their child areas and the levels below with how many areas each holds',
         tags,
         response: { 200: SendingAreas, ...errors },
       },
@@ -90,11 +94,24 @@ export const reportTaskRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: PersonalD
     },
     async (request) => svc.sendingAreas(deps, request.actor!),
   );
+  app.get(
+    '/api/report-tasks/addressee-choices',
+    {
+      schema: {
+        summary: 'The area picker: areas of a level in a sending area’s subtree, by name',
+        tags,
+        querystring: AddresseeChoiceQuery,
+        response: { 200: AddresseeChoices, ...errors },
+      },
+      config: { access: 'reportTasks.send' },
+    },
+    async (request) => svc.addresseeChoices(deps, request.actor!, request.query),
+  );
   app.post(
     '/api/report-tasks',
     {
       schema: {
-        summary: 'Create a draft report task to the child areas',
+        summary: 'Create a draft report task to the areas of one level (the child areas by default)',
         tags,
         body: ReportTaskBody,
         response: { 200: ReportTask, ...errors },
@@ -107,7 +124,7 @@ export const reportTaskRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: PersonalD
     '/api/report-tasks/:id',
     {
       schema: {
-        summary: 'A report task with each addressee area’s status',
+        summary: 'A report task with the figures of the addressees I read',
         tags,
         params: ReportTaskParams,
         response: { 200: ReportTask, ...errors },
@@ -115,6 +132,20 @@ export const reportTaskRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: PersonalD
       config: { access: 'reportTasks.send' },
     },
     async (request) => svc.getTask(deps, request.actor!, request.params.id),
+  );
+  app.get(
+    '/api/report-tasks/:id/addressees',
+    {
+      schema: {
+        summary: 'The status table: a page of addressee areas (keyset by area code), by status and area in between',
+        tags,
+        params: ReportTaskParams,
+        querystring: AddresseeListQuery,
+        response: { 200: AddresseeList, ...errors },
+      },
+      config: { access: 'reportTasks.send' },
+    },
+    async (request) => svc.listAddressees(deps, request.actor!, request.params.id, request.query),
   );
   app.put(
     '/api/report-tasks/:id',

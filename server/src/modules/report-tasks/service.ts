@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
+import { type AreaLevel, subtreeRange } from '@linli/contract/areas';
 import type { FieldError } from '@linli/contract/errors';
 import {
+  type AddresseeChoiceQuery,
+  type AddresseeChoices,
+  type AddresseeList,
+  AddresseeListQuery,
   type AddresseeStatus,
   type Answers,
   deadlineEnd,
@@ -20,7 +25,7 @@ import {
   type SubmissionDisplayStatus,
 } from '@linli/contract/report-tasks';
 import { fileTypeFromBuffer } from 'file-type';
-import { type Actor, auditContextOf, isInScope } from '../../platform/access';
+import { type Actor, auditContextOf, type CodeRange, isInScope } from '../../platform/access';
 import { appendAudit } from '../../platform/audit';
 import { type Db, type Tx, withTransaction } from '../../platform/db';
 import { platformErrors } from '../../platform/errors';
@@ -34,18 +39,19 @@ import {
   isSysadmin,
   levelNumber,
   levelOf,
+  readerAreas,
   senderAreas,
-  senderReadScope,
   submissionAbilities,
   taskAbilities,
+  taskReach,
 } from './policy';
 import * as q from './queries';
-import type { ReportFileRow, ReportTaskRow, TaskAreaRow } from './tables';
+import type { CountsRow, ReportFileRow, ReportTaskRow, TaskAreaRow } from './tables';
 import { nextSubmissionState, nextTaskStatus, type SubmissionAction, type TaskAction } from './task-machine';
 
 /**
- * 填报任务 (C11; 001 三.四): an officer sends a report task to the child areas of their
- * jurisdiction; the addressee areas fill it in and submit; the sender follows the figures, returns
+ * 填报任务 (C11; 001 三.四): an officer sends a report task to the areas of one level of their
+ * jurisdiction (the child areas, or deeper: a city to its townships); the addressee areas fill it in and submit; the sender follows the figures, returns
  * a submission for changes, extends the deadline or withdraws the task; reminders before the
  * deadline. Every command is one transaction with its audit row.
  */
@@ -83,6 +89,7 @@ function presentAddressee(row: TaskAreaRow, deadline: string): AddresseeStatus {
   return {
     areaCode: row.area_code,
     areaName: row.area_name,
+    parentName: row.parent_name,
     state: row.state,
     ...statusOf(row, deadline),
     submittedAt: row.submitted_at?.toISOString() ?? null,
@@ -91,20 +98,47 @@ function presentAddressee(row: TaskAreaRow, deadline: string): AddresseeStatus {
   };
 }
 
-/** The figures of a task's addressees: `outstanding` is every area whose submission is not in. */
-export function countAddressees(rows: AddresseeStatus[]): SubmissionCounts {
+function presentCounts(r: CountsRow): SubmissionCounts {
   return {
-    addressees: rows.length,
-    submitted: rows.filter((r) => r.state === 'submitted').length,
-    late: rows.filter((r) => r.status === 'late').length,
-    outstanding: rows.filter((r) => r.state !== 'submitted').length,
-    returned: rows.filter((r) => r.state === 'returned').length,
+    addressees: r.addressees,
+    notStarted: r.not_started,
+    draft: r.draft,
+    submitted: r.submitted,
+    late: r.late,
+    outstanding: r.outstanding,
+    returned: r.returned,
   };
 }
 
-async function presentTask(deps: ReportTaskDeps, actor: Actor, t: ReportTaskRow): Promise<ReportTask> {
-  const addressees = (await q.findTaskAreas(deps.db, t.id)).map((r) => presentAddressee(r, t.deadline));
+/** What of a task the caller reads: every addressee (`ranges` null) or those in some code ranges. */
+export type TaskRead = { t: ReportTaskRow; ranges: CodeRange[] | null; counts: CountsRow };
+
+/**
+ * A task the caller reads as sender or from an area in between (policy.ts `taskReach`), with the
+ * figures of the addressees they read; 404 for anyone else — also for a reader in between whose
+ * subtree holds none of its addressees.
+ */
+export async function readTask(db: Db | Tx, actor: Actor, id: string, lock = false): Promise<TaskRead> {
+  const t = await q.findTask(db, id, lock);
+  const reach = t && taskReach(actor, t);
+  if (!t || !reach || (!reach.isFull && reach.ranges.length === 0)) {
+    throw platformErrors.NOT_FOUND();
+  }
+  const ranges = reach.isFull ? null : reach.ranges;
+  const counts = await q.countAddressees(db, t.id, { ranges, deadlineEnd: deadlineEnd(t.deadline) });
+  if (ranges && counts.addressees === 0) {
+    throw platformErrors.NOT_FOUND();
+  }
+  return { t, ranges, counts };
+}
+
+async function presentTask(deps: ReportTaskDeps, actor: Actor, read: TaskRead): Promise<ReportTask> {
+  const { t } = read;
   const template = await q.findTemplate(deps.db, t.id);
+  const subareas =
+    read.ranges === null && t.addressee_level > t.area_level + 1
+      ? await q.findChildAreas(deps.db, t.area_code, t.area_level)
+      : [];
   return {
     id: t.id,
     title: t.title,
@@ -115,18 +149,24 @@ async function presentTask(deps: ReportTaskDeps, actor: Actor, t: ReportTaskRow)
     areaName: t.area_name,
     sentAt: t.sent_at?.toISOString() ?? null,
     createdAt: t.created_at.toISOString(),
-    counts: countAddressees(addressees),
+    counts: presentCounts(read.counts),
     instructions: t.instructions,
     fields: t.fields,
     remindDaysBefore: t.remind_days_before,
+    addresseeLevel: levelOf(t.addressee_level),
     allChildren: t.all_children,
     template: template ? presentFile(template) : null,
     withdrawnAt: t.withdrawn_at?.toISOString() ?? null,
     withdrawReason: t.withdraw_reason,
-    addressees,
+    isPartialView: read.ranges !== null,
+    subareas: subareas.map((a) => ({ code: a.code, name: a.name })),
     abilities: taskAbilities(actor, t),
   };
 }
+
+/** Reading nodes for the list's SQL (policy.ts `readerAreas`). */
+const readersOf = (actor: Actor): q.Readers =>
+  readerAreas(actor).map((r) => ({ lo: r.lo, hi: r.hi, level: levelNumber(r.level) }));
 
 // ─── reading as the sender ───────────────────────────────────────────────────
 
@@ -135,7 +175,7 @@ export async function listTasks(
   actor: Actor,
   query: ReportTaskListQuery,
 ): Promise<ReportTaskList> {
-  const rows = await q.listTasks(deps.db, senderReadScope(actor), { status: query.status });
+  const rows = await q.listTasks(deps.db, readersOf(actor), { status: query.status });
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -146,46 +186,113 @@ export async function listTasks(
       areaName: r.area_name,
       sentAt: r.sent_at?.toISOString() ?? null,
       createdAt: r.created_at.toISOString(),
-      counts: {
-        addressees: r.addressees,
-        submitted: r.submitted,
-        late: r.late,
-        outstanding: r.outstanding,
-        returned: r.returned,
-      },
+      counts: presentCounts(r),
     })),
   };
 }
 
-/** A task the caller reads as sender (sent from their jurisdiction); else 404. */
+/** A task the caller acts on as its sender reads it whole; else 404 (nothing to see) or 403 later. */
 async function senderTask(db: Db | Tx, actor: Actor, id: string, lock = false): Promise<ReportTaskRow> {
-  const t = await q.findTask(db, id, lock);
-  if (!t || !isInScope(senderReadScope(actor), t.area_code)) {
-    throw platformErrors.NOT_FOUND();
-  }
-  return t;
+  return (await readTask(db, actor, id, lock)).t;
 }
 
 export async function getTask(deps: ReportTaskDeps, actor: Actor, id: string): Promise<ReportTask> {
-  return presentTask(deps, actor, await senderTask(deps.db, actor, id));
+  return presentTask(deps, actor, await readTask(deps.db, actor, id));
 }
 
-/** sendingAreas — where the caller sends from (their own nodes) and the children each can address. */
+/** An area between the sending area and the addressee level, by code (the shallowest node of that code). */
+async function withinRange(db: Db | Tx, t: ReportTaskRow, code: string | undefined): Promise<CodeRange | undefined> {
+  if (!code) {
+    return undefined;
+  }
+  const node = await q.findAreaBetween(db, code, t.area_level, t.addressee_level);
+  if (!node || !isInScope({ ranges: [subtreeRange(t.area_code, levelOf(t.area_level))] }, node.code)) {
+    fail([field('within', 'reportTask.within.invalid', '请选择下发单位和下发对象之间的区划')]);
+  }
+  return subtreeRange(node!.code, levelOf(node!.level));
+}
+
+/**
+ * listAddressees — the status table of a task: a page of its addressees (those the caller reads)
+ * in area-code order after `after`, filtered by display status and by an area in between, with
+ * the figures of every status under the same `within` (one aggregate).
+ */
+export async function listAddressees(
+  deps: ReportTaskDeps,
+  actor: Actor,
+  id: string,
+  input: AddresseeListQuery,
+): Promise<AddresseeList> {
+  const query = AddresseeListQuery.parse(input);
+  const { t, ranges } = await readTask(deps.db, actor, id);
+  const within = await withinRange(deps.db, t, query.within);
+  const filter = { ranges, within, status: query.status, deadlineEnd: deadlineEnd(t.deadline) };
+  const rows = await q.findAddresseePage(deps.db, t.id, {
+    ...filter,
+    after: query.after ?? '',
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const counts = await q.countAddressees(deps.db, t.id, filter);
+  return {
+    items: page.map((r) => presentAddressee(r, t.deadline)),
+    next: rows.length > query.limit ? (page.at(-1)?.area_code ?? null) : null,
+    counts: presentCounts(counts),
+  };
+}
+
+/** The levels below `level` a task can go to: down to community. */
+const deeperLevels = (level: AreaLevel) => levelNumber(level) + 1;
+
+/** sendingAreas — where the caller sends from (their own nodes), the child areas and the deeper levels with their counts. */
 export async function sendingAreas(deps: ReportTaskDeps, actor: Actor): Promise<SendingAreas> {
   const items: SendingAreas['items'] = [];
   for (const a of senderAreas(actor)) {
     const node = await q.findAreaNode(deps.db, a.code, levelNumber(a.level));
     const children = await q.findChildAreas(deps.db, a.code, levelNumber(a.level));
-    if (node && children.length > 0) {
+    const levels = (await q.countAreasByLevel(deps.db, subtreeRange(a.code, a.level), levelNumber(a.level))).filter(
+      (l) => l.count > 0 && l.level >= deeperLevels(a.level),
+    );
+    if (node && levels.length > 0) {
       items.push({
         code: a.code,
         level: a.level,
         name: node.name,
         children: children.map((c) => ({ code: c.code, name: c.name })),
+        levels: levels.map((l) => ({ level: levelOf(l.level), count: l.count })),
       });
     }
   }
   return { items };
+}
+
+/**
+ * addresseeChoices — the form's area picker: areas of the chosen level in the sending area's subtree
+ * (and inside `within`), whose name contains `q`, with the areas in between.
+ */
+export async function addresseeChoices(
+  deps: ReportTaskDeps,
+  actor: Actor,
+  query: ReturnType<typeof AddresseeChoiceQuery.parse>,
+): Promise<AddresseeChoices> {
+  const area = sendingArea(actor, { areaCode: query.areaCode, areaLevel: query.areaLevel });
+  const level = addresseeLevelOf(area, query.level);
+  let range = subtreeRange(area.code, levelOf(area.level));
+  if (query.within) {
+    const node = await q.findAreaBetween(deps.db, query.within, area.level, level);
+    if (!node || !isInScope({ ranges: [range] }, node.code)) {
+      fail([field('within', 'reportTask.within.invalid', '请选择下发单位和下发对象之间的区划')]);
+    }
+    range = subtreeRange(node!.code, levelOf(node!.level));
+  }
+  const rows = await q.searchAreasAtLevel(deps.db, {
+    range,
+    level,
+    above: area.level,
+    q: query.q ?? '',
+    limit: query.limit,
+  });
+  return { items: rows.map((r) => ({ code: r.code, name: r.name, parentName: r.parent_name })) };
 }
 
 // ─── sender commands ─────────────────────────────────────────────────────────
@@ -193,7 +300,7 @@ export async function sendingAreas(deps: ReportTaskDeps, actor: Actor): Promise<
 type ParsedBody = ReturnType<typeof ReportTaskBody.parse>;
 
 /** The sending area: the one named, else the current area, else the caller's only one. */
-function sendingArea(actor: Actor, body: ParsedBody): { code: string; level: number } {
+function sendingArea(actor: Actor, body: Pick<ParsedBody, 'areaCode' | 'areaLevel'>): { code: string; level: number } {
   const mine = senderAreas(actor);
   if (body.areaCode) {
     const named = mine.find((a) => a.code === body.areaCode && (!body.areaLevel || a.level === body.areaLevel));
@@ -216,7 +323,20 @@ function sendingArea(actor: Actor, body: ParsedBody): { code: string; level: num
   return { code: chosen.code, level: levelNumber(chosen.level) };
 }
 
-/** Checks the body against the sending area: fields, deadline, addressees (children one level down). */
+/** The addressee level: one level below the sending area unless a deeper one (down to community) is named. */
+function addresseeLevelOf(area: { level: number }, named: AreaLevel | undefined, path = 'level'): number {
+  const level = named ? levelNumber(named) : area.level + 1;
+  if (level <= area.level || level > levelNumber('community')) {
+    fail([field(path, 'reportTask.addresseeLevel.invalid', '下发对象的层级应低于下发单位，最低到村（社区）')]);
+  }
+  return level;
+}
+
+/**
+ * Checks the body against the sending area: fields, deadline, the addressee level and, when areas
+ * are chosen, that each lies in the sending area's subtree (`reportTask.addressees.outside`) at
+ * that level (`reportTask.addressees.wrongLevel`). Returns what to write and how to resolve the addressees.
+ */
 async function checkTaskBody(
   deps: ReportTaskDeps,
   db: Db | Tx,
@@ -229,17 +349,20 @@ async function checkTaskBody(
   if (body.deadline < chinaDay(nowOf(deps))) {
     errors.push(field('deadline', 'reportTask.deadline.past', '截止日期不能早于今天'));
   }
-  const children = await q.findChildAreas(db, area.code, area.level);
-  let addressees = children;
-  if (!body.allChildren) {
-    const byCode = new Map(children.map((c) => [c.code, c]));
+  const level = addresseeLevelOf(area, body.addresseeLevel, 'addresseeLevel');
+  const range = subtreeRange(area.code, levelOf(area.level));
+  const codes = body.allChildren ? null : [...new Set(body.addresseeCodes)];
+  if (codes) {
+    const found = new Set((await q.findAreasAtLevel(db, codes, level, range)).map((a) => a.code));
     body.addresseeCodes.forEach((code, i) => {
-      if (!byCode.has(code)) {
-        errors.push(field(`addresseeCodes.${i}`, 'reportTask.addressees.notChild', '只能下发给本辖区的下一级区划'));
+      if (!isInScope({ ranges: [range] }, code)) {
+        errors.push(field(`addresseeCodes.${i}`, 'reportTask.addressees.outside', '只能下发给本辖区内的区划'));
+      } else if (!found.has(code)) {
+        errors.push(
+          field(`addresseeCodes.${i}`, 'reportTask.addressees.wrongLevel', '所选区划不在所选的下发层级，请重新选择'),
+        );
       }
     });
-    const chosen = new Set(body.addresseeCodes);
-    addressees = children.filter((c) => chosen.has(c.code));
   }
   fail(errors);
   return {
@@ -249,11 +372,19 @@ async function checkTaskBody(
       fields,
       deadline: body.deadline,
       remindDaysBefore: body.remindDaysBefore,
+      addresseeLevel: level,
       allChildren: body.allChildren,
     },
-    addressees: addressees.map((a) => ({ code: a.code, level: a.level })),
+    addressees: { level, range, codes },
   };
 }
+
+/** What the audit keeps of the addressees: the level, all or the chosen codes (≤ 1000), how many. */
+const addresseeAudit = (a: { level: number; codes: string[] | null }, count: number) => ({
+  addresseeLevel: levelOf(a.level),
+  addressees: a.codes ?? 'all',
+  addresseeCount: count,
+});
 
 async function audit(
   tx: Tx,
@@ -281,13 +412,13 @@ export async function createTask(deps: ReportTaskDeps, actor: Actor, input: Repo
       areaLevel: area.level,
       createdBy: actor.userId,
     });
-    await q.replaceAddressees(tx, taskId, checked.addressees);
+    const count = await q.replaceAddressees(tx, taskId, checked.addressees);
     await audit(tx, deps, actor, 'reportTasks.send', {
       action: 'reportTask.create',
       entity: 'reportTask',
       entityId: taskId,
       areaCode: area.code,
-      after: { ...checked.write, addressees: checked.addressees.map((a) => a.code) },
+      after: { ...checked.write, ...addresseeAudit(checked.addressees, count) },
     });
     return taskId;
   });
@@ -321,14 +452,14 @@ export async function updateTask(
     const t = await taskForAction(tx, actor, id, 'edit');
     const checked = await checkTaskBody(deps, tx, { code: t.area_code, level: t.area_level }, body);
     await q.updateDraft(tx, id, checked.write);
-    await q.replaceAddressees(tx, id, checked.addressees);
+    const count = await q.replaceAddressees(tx, id, checked.addressees);
     await audit(tx, deps, actor, 'reportTasks.send', {
       action: 'reportTask.update',
       entity: 'reportTask',
       entityId: id,
       areaCode: t.area_code,
-      before: { title: t.title, fields: t.fields, deadline: t.deadline },
-      after: { ...checked.write, addressees: checked.addressees.map((a) => a.code) },
+      before: { title: t.title, fields: t.fields, deadline: t.deadline, addresseeLevel: levelOf(t.addressee_level) },
+      after: { ...checked.write, ...addresseeAudit(checked.addressees, count) },
     });
   });
   return getTask(deps, actor, id);
@@ -353,7 +484,8 @@ export async function discardTask(deps: ReportTaskDeps, actor: Actor, id: string
 /**
  * sendTask — fixes the form and addresses the task (audited `reportTask.send`). Needs a deadline
  * not in the past, at least one addressee, and fields or a template; with only a template the
- * areas answer with the filled-in file (TEMPLATE_ANSWER_FIELD). "All child areas" is resolved now.
+ * areas answer with the filled-in file (TEMPLATE_ANSWER_FIELD). "All areas of the level" is resolved
+ * again now, in one statement (a city's communities are thousands).
  */
 export async function sendTask(deps: ReportTaskDeps, actor: Actor, id: string): Promise<ReportTask> {
   const now = nowOf(deps);
@@ -363,11 +495,15 @@ export async function sendTask(deps: ReportTaskDeps, actor: Actor, id: string): 
     if (t.deadline < chinaDay(now)) {
       errors.push(field('deadline', 'reportTask.deadline.past', '截止日期不能早于今天'));
     }
-    if (t.all_children) {
-      await q.replaceAddressees(tx, id, await q.findChildAreas(tx, t.area_code, t.area_level));
-    }
-    const addressees = await q.findTaskAreas(tx, id);
-    if (addressees.length === 0) {
+    const spec = {
+      level: t.addressee_level,
+      range: subtreeRange(t.area_code, levelOf(t.area_level)),
+      codes: null,
+    };
+    const count = t.all_children
+      ? await q.replaceAddressees(tx, id, spec)
+      : (await q.countAddressees(tx, id, { ranges: null, deadlineEnd: deadlineEnd(t.deadline) })).addressees;
+    if (count === 0) {
       errors.push(field('addresseeCodes', 'reportTask.addressees.empty', '请至少选择一个下发对象'));
     }
     const template = await q.findTemplate(tx, id);
@@ -382,7 +518,13 @@ export async function sendTask(deps: ReportTaskDeps, actor: Actor, id: string): 
       entity: 'reportTask',
       entityId: id,
       areaCode: t.area_code,
-      after: { deadline: t.deadline, addressees: addressees.map((a) => a.area_code), fieldCount: fields.length },
+      after: {
+        deadline: t.deadline,
+        addresseeLevel: levelOf(t.addressee_level),
+        allChildren: t.all_children,
+        addresseeCount: count,
+        fieldCount: fields.length,
+      },
     });
   });
   return getTask(deps, actor, id);
@@ -536,7 +678,7 @@ export async function removeTemplate(deps: ReportTaskDeps, actor: Actor, id: str
 
 /**
  * A file for whoever may see it: the sender side (the task is in their jurisdiction) sees every
- * file of the task; an addressee sees the template of a task addressed to them and their own area's
+ * file of the task, a reader in between the template and its subtree's attachments; an addressee sees the template of a task addressed to them and their own area's
  * attachments. Anything else is 404.
  */
 export async function readFile(deps: ReportTaskDeps, actor: Actor, fileId: string) {
@@ -545,9 +687,18 @@ export async function readFile(deps: ReportTaskDeps, actor: Actor, fileId: strin
   if (!f || !t) {
     throw platformErrors.NOT_FOUND();
   }
-  let isAllowed = isInScope(senderReadScope(actor), t.area_code);
+  const reach = taskReach(actor, t);
+  // the sender side: the whole task, or (from an area in between) the template and its subtree's attachments
+  let isAllowed =
+    reach.isFull ||
+    (reach.ranges.length > 0 &&
+      (f.area_code === null
+        ? (await q.countAddressees(deps.db, t.id, { ranges: reach.ranges, deadlineEnd: deadlineEnd(t.deadline) }))
+            .addressees > 0
+        : isInScope({ ranges: reach.ranges }, f.area_code)));
   if (!isAllowed && t.status !== 'draft') {
-    const areas = await q.findTaskAreas(deps.db, t.id);
+    const mine = addresseeAreas(actor).map((a) => ({ code: a.code, level: levelNumber(a.level) }));
+    const areas = mine.length > 0 ? await q.findTaskAreasOf(deps.db, t.id, mine) : [];
     isAllowed = areas.some((a) => actsForArea(actor, a) && (f.area_code === null || f.area_code === a.area_code));
   }
   const content = isAllowed ? await q.findFileContent(deps.db, fileId) : null;
@@ -601,16 +752,19 @@ type Side = 'addressee' | 'sender';
 
 /**
  * The task and one area's submission, for its addressee (sent or withdrawn tasks; the working
- * copy of the answers) or for the sender side (the answers as last submitted). 404 for anyone else.
+ * copy of the answers) or for the sender side (the answers as last submitted; a reader in between
+ * only for the areas of their subtree). 404 for anyone else.
  */
 async function loadSubmission(db: Db | Tx, actor: Actor, taskId: string, areaCode: string, side: Side, lock = false) {
   const t = await q.findTask(db, taskId, lock);
   const s = t && (await q.findTaskArea(db, taskId, areaCode, lock));
+  const reach = t && taskReach(actor, t);
   const isVisible =
     t &&
     s &&
+    reach &&
     (side === 'sender'
-      ? isInScope(senderReadScope(actor), t.area_code)
+      ? reach.isFull || isInScope({ ranges: reach.ranges }, s.area_code)
       : t.status !== 'draft' && actsForArea(actor, s));
   if (!t || !s || !isVisible) {
     throw platformErrors.NOT_FOUND();

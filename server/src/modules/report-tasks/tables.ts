@@ -1,6 +1,6 @@
 import type { ReportField, ReportTaskStatus, SubmissionState } from '@linli/contract/report-tasks';
 
-/** A row of `report_tasks` with its sending area's name (server/migrations/0017_report_tasks.sql). */
+/** A row of `report_tasks` with its sending area's name (server/migrations/0017_report_tasks.sql, 0018). */
 export type ReportTaskRow = {
   id: string;
   title: string;
@@ -13,6 +13,8 @@ export type ReportTaskRow = {
   area_code: string;
   area_level: number;
   area_name: string;
+  /** level of the addressee areas (0018): below `area_level`, down to 5 (community) */
+  addressee_level: number;
   all_children: boolean;
   created_by: string;
   created_at: Date;
@@ -22,11 +24,23 @@ export type ReportTaskRow = {
   withdraw_reason: string | null;
 };
 
-/** A task of a list, with its addressees' figures. */
+/** Figures of a task's addressees (one aggregate query). */
+export type CountsRow = {
+  addressees: number;
+  not_started: number;
+  draft: number;
+  submitted: number;
+  late: number;
+  outstanding: number;
+  returned: number;
+};
+
+/** A task of a list, with its addressees' figures (those the caller reads). */
 export type ReportTaskSummaryRow = Pick<
   ReportTaskRow,
   'id' | 'title' | 'status' | 'deadline' | 'area_code' | 'area_level' | 'area_name' | 'sent_at' | 'created_at'
-> & { addressees: number; submitted: number; late: number; outstanding: number; returned: number };
+> &
+  CountsRow;
 
 /** A row of `report_task_areas` with the area's name and the submitter's name. */
 export type TaskAreaRow = {
@@ -34,6 +48,8 @@ export type TaskAreaRow = {
   area_code: string;
   area_level: number;
   area_name: string;
+  /** names of the areas between the sender and this one, `越秀区 / 北京街道` (null when none) */
+  parent_name: string | null;
   state: SubmissionState;
   answers: Record<string, unknown>;
   submitted_answers: Record<string, unknown> | null;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AreaLevel } from '@linli/contract/areas';
 import type { Role } from '@linli/contract/permissions';
-import type { ReportTaskBody } from '@linli/contract/report-tasks';
+import type { AddresseeList, AddresseeStatus, ReportTaskBody } from '@linli/contract/report-tasks';
 import { expect } from 'vitest';
 import { Client, makeUser, type TestContext } from '../../../test/harness';
 import type { Actor } from '../../platform/access';
@@ -82,6 +82,25 @@ export const goodAnswers = {
   hub: '是',
   fields: ['养老', '文体'],
 };
+
+/** Every addressee row of a task the client reads, following the status table's pages. */
+export async function addresseesOf(
+  client: Client,
+  id: string,
+  query: Record<string, string> = {},
+): Promise<AddresseeStatus[]> {
+  const items: AddresseeStatus[] = [];
+  let after: string | null = '';
+  while (after !== null) {
+    const params = new URLSearchParams({ ...query, limit: '200', ...(after ? { after } : {}) });
+    const res = await client.get(`/api/report-tasks/${id}/addressees?${params}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const page = res.json() as AddresseeList;
+    items.push(...page.items);
+    after = page.next;
+  }
+  return items;
+}
 
 /** Creates and sends a task through the API; returns its id. */
 export async function sendTaskVia(client: Client, body: ReportTaskBody = taskBody()): Promise<string> {

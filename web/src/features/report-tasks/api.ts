@@ -1,4 +1,8 @@
 import type {
+  AddresseeChoiceQuery,
+  AddresseeChoices,
+  AddresseeList,
+  AddresseeListQuery,
   Answers,
   ExtendBody,
   FileInfo,
@@ -21,6 +25,16 @@ export function listReportTasks(status: ReportTaskStatus | undefined, signal?: A
 
 export function getSendingAreas(signal?: AbortSignal): Promise<SendingAreas> {
   return request<SendingAreas>('/api/report-tasks/sending-areas', { signal });
+}
+
+/** The form's area picker: areas of a level in the sending area's subtree, by name. */
+export function listAddresseeChoices(query: AddresseeChoiceQuery, signal?: AbortSignal): Promise<AddresseeChoices> {
+  return request<AddresseeChoices>('/api/report-tasks/addressee-choices', { query, signal });
+}
+
+/** A page of the status table (keyset: `after` is the last area code of the previous page). */
+export function listAddressees(id: string, query: AddresseeListQuery, signal?: AbortSignal): Promise<AddresseeList> {
+  return request<AddresseeList>(`/api/report-tasks/${id}/addressees`, { query, signal });
 }
 
 export function getReportTask(id: string, signal?: AbortSignal): Promise<ReportTask> {

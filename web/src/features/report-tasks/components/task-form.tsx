@@ -1,17 +1,19 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import type { AreaLevel } from '@linli/contract/areas';
 import {
   type ReportFieldKind,
   type ReportTask,
   reportFieldKinds,
   type SendingAreas,
 } from '@linli/contract/report-tasks';
-import { Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFieldErrors } from '../../../app/form-errors';
+import { ApiError } from '../../../app/request';
 import { ErrorAlert } from '../../../components/error-alert';
-import { createReportTask, getSendingAreas, updateReportTask } from '../api';
+import { createReportTask, getSendingAreas, listAddresseeChoices, listAddressees, updateReportTask } from '../api';
 
 type FieldValues = {
   id?: string;
@@ -29,10 +31,14 @@ type TaskValues = {
   instructions?: string;
   deadline?: Dayjs;
   remindDaysBefore: number;
+  addresseeLevel?: AreaLevel;
   allChildren: boolean;
+  within?: string;
   addresseeCodes?: string[];
   fields: FieldValues[];
 };
+
+type Choice = { value: string; label: string };
 
 const areaKey = (a: { code: string; level: string }) => `${a.level}:${a.code}`;
 const isChoice = (kind: ReportFieldKind | undefined) => kind === 'singleChoice' || kind === 'multipleChoice';
@@ -47,8 +53,8 @@ function initialOf(task: ReportTask | undefined): TaskValues {
     instructions: task.instructions,
     deadline: dayjs(task.deadline),
     remindDaysBefore: task.remindDaysBefore,
+    addresseeLevel: task.addresseeLevel,
     allChildren: task.allChildren,
-    addresseeCodes: task.addressees.map((a) => a.areaCode),
     fields: task.fields.map((f) => ({
       id: f.id,
       kind: f.kind,
@@ -61,10 +67,26 @@ function initialOf(task: ReportTask | undefined): TaskValues {
   };
 }
 
+/** The chosen addressees of a draft (at most 1000), read page by page from the status table. */
+async function chosenOf(task: ReportTask, signal: AbortSignal): Promise<Choice[]> {
+  const choices: Choice[] = [];
+  let after: string | undefined;
+  do {
+    const page = await listAddressees(task.id, { limit: 200, ...(after ? { after } : {}) }, signal);
+    choices.push(...page.items.map((a) => ({ value: a.areaCode, label: choiceLabel(a.areaName, a.parentName) })));
+    after = page.next ?? undefined;
+  } while (after);
+  return choices;
+}
+
+const choiceLabel = (name: string, parentName: string | null) => (parentName ? `${parentName} / ${name}` : name);
+
 /**
  * The new / edit form of a draft task: sending area, title, instructions, deadline, reminder lead,
- * addressees (all child areas or chosen ones) and the form builder. The template file is attached
- * on the task's page once the draft exists.
+ * addressees — the level (the child areas by default, or deeper: a city's townships or
+ * communities), then every area of it in the jurisdiction or chosen ones through a searching
+ * picker, optionally narrowed to one child area — and the form builder. The template file is
+ * attached on the task's page once the draft exists.
  */
 export function TaskForm({ task, onSaved }: { task?: ReportTask; onSaved: (task: ReportTask) => void }) {
   const { t } = useTranslation();
@@ -74,6 +96,11 @@ export function TaskForm({ task, onSaved }: { task?: ReportTask; onSaved: (task:
   const [isSaving, setSaving] = useState(false);
   const chosenArea = Form.useWatch('area', form);
   const allChildren = Form.useWatch('allChildren', form);
+  const addresseeLevel = Form.useWatch('addresseeLevel', form);
+  const within = Form.useWatch('within', form);
+  const [search, setSearch] = useState('');
+  const [choices, setChoices] = useState<Choice[]>([]);
+  const [picked, setPicked] = useState<Choice[]>([]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -94,6 +121,73 @@ export function TaskForm({ task, onSaved }: { task?: ReportTask; onSaved: (task:
   }, [form, task]);
 
   const sending = areas.find((a) => areaKey(a) === chosenArea);
+  const level = sending?.levels.find((l) => l.level === addresseeLevel) ?? sending?.levels[0];
+  const isDeeper = Boolean(sending && level && level.level !== sending.levels[0]?.level);
+
+  // the addressee level defaults to one level down once the sending area is known
+  useEffect(() => {
+    if (sending && !form.getFieldValue('addresseeLevel')) {
+      form.setFieldValue('addresseeLevel', sending.levels[0]?.level);
+    }
+  }, [form, sending]);
+
+  // a draft's chosen areas, with their names, for the picker
+  useEffect(() => {
+    if (!task || task.allChildren) {
+      return;
+    }
+    const controller = new AbortController();
+    chosenOf(task, controller.signal).then(
+      (chosen) => {
+        setPicked(chosen);
+        form.setFieldValue(
+          'addresseeCodes',
+          chosen.map((c) => c.value),
+        );
+      },
+      (caught: unknown) => {
+        if (!controller.signal.aborted) {
+          setError(caught);
+        }
+      },
+    );
+    return () => controller.abort();
+  }, [form, task]);
+
+  // the picker's choices: areas of the level in the sending area (within one child area), by name
+  useEffect(() => {
+    if (!sending || !level || allChildren !== false) {
+      return;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      listAddresseeChoices(
+        {
+          areaCode: sending.code,
+          areaLevel: sending.level,
+          level: level.level,
+          ...(within ? { within } : {}),
+          ...(search.trim() ? { q: search.trim() } : {}),
+          limit: 100,
+        },
+        controller.signal,
+      ).then(
+        (list) => setChoices(list.items.map((a) => ({ value: a.code, label: choiceLabel(a.name, a.parentName) }))),
+        (caught: unknown) => {
+          if (!controller.signal.aborted) {
+            setError(caught);
+          }
+        },
+      );
+    }, 250);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [sending, level, within, search, allChildren]);
+
+  const levelName = (l: AreaLevel) => t(`reportTasks.addresseeLevels.${l}`);
+  const options = [...picked, ...choices.filter((c) => !picked.some((p) => p.value === c.value))];
 
   const finish = async (values: TaskValues) => {
     setError(null);
@@ -104,6 +198,7 @@ export function TaskForm({ task, onSaved }: { task?: ReportTask; onSaved: (task:
       instructions: (values.instructions ?? '').trim(),
       deadline: values.deadline!.format('YYYY-MM-DD'),
       remindDaysBefore: values.remindDaysBefore,
+      ...(values.addresseeLevel ? { addresseeLevel: values.addresseeLevel } : {}),
       allChildren: values.allChildren,
       addresseeCodes: values.allChildren ? [] : (values.addresseeCodes ?? []),
       ...(code && level ? { areaCode: code, areaLevel: level as ReportTask['areaLevel'] } : {}),
@@ -120,7 +215,14 @@ export function TaskForm({ task, onSaved }: { task?: ReportTask; onSaved: (task:
     try {
       onSaved(task ? await updateReportTask(task.id, body) : await createReportTask(body));
     } catch (caught) {
-      setError(applyFieldErrors(form, caught, { areaCode: 'area' }) ? null : caught);
+      // a chosen area's error (`addresseeCodes.3`) goes next to the picker
+      const rename: Record<string, string> = { areaCode: 'area' };
+      for (const f of caught instanceof ApiError ? caught.fields : []) {
+        if (f.path.startsWith('addresseeCodes.')) {
+          rename[f.path] = 'addresseeCodes';
+        }
+      }
+      setError(applyFieldErrors(form, caught, rename) ? null : caught);
     } finally {
       setSaving(false);
     }
@@ -146,6 +248,11 @@ export function TaskForm({ task, onSaved }: { task?: ReportTask; onSaved: (task:
       >
         <Select
           disabled={Boolean(task)}
+          onChange={() => {
+            // another sending area offers other levels and areas: start the addressees afresh
+            form.setFieldsValue({ addresseeLevel: undefined, addresseeCodes: [], within: undefined });
+            setPicked([]);
+          }}
           options={areas.map((a) => ({ value: areaKey(a), label: a.name }))}
           notFoundContent={t('reportTasks.form.noAreas')}
         />
@@ -173,23 +280,68 @@ export function TaskForm({ task, onSaved }: { task?: ReportTask; onSaved: (task:
           <InputNumber min={1} max={30} addonAfter={t('reportTasks.form.days')} style={{ width: 160 }} />
         </Form.Item>
       </Space>
-      <Form.Item name="allChildren" label={t('reportTasks.form.addressees')} valuePropName="checked">
-        <Switch
-          checkedChildren={t('reportTasks.form.allChildren')}
-          unCheckedChildren={t('reportTasks.form.someChildren')}
-        />
-      </Form.Item>
-      {allChildren === false ? (
+      <Space size="large" wrap align="start">
         <Form.Item
-          name="addresseeCodes"
-          label={t('reportTasks.form.chooseAddressees')}
-          rules={[{ required: true, message: t('reportTasks.form.addresseesRequired') }]}
+          name="addresseeLevel"
+          label={t('reportTasks.form.addresseeLevel')}
+          extra={t('reportTasks.form.addresseeLevelHint')}
         >
-          <Checkbox.Group options={(sending?.children ?? []).map((c) => ({ value: c.code, label: c.name }))} />
+          <Select
+            style={{ width: 240 }}
+            onChange={() => {
+              form.setFieldsValue({ addresseeCodes: [], within: undefined });
+              setPicked([]);
+            }}
+            options={(sending?.levels ?? []).map((l) => ({
+              value: l.level,
+              label: t('reportTasks.form.levelOption', { level: levelName(l.level), count: l.count }),
+            }))}
+          />
         </Form.Item>
-      ) : sending ? (
+        <Form.Item name="allChildren" label={t('reportTasks.form.addressees')} valuePropName="checked">
+          <Switch
+            checkedChildren={t('reportTasks.form.allChildren')}
+            unCheckedChildren={t('reportTasks.form.someChildren')}
+          />
+        </Form.Item>
+      </Space>
+      {allChildren === false ? (
+        <>
+          {isDeeper ? (
+            <Form.Item name="within" label={t('reportTasks.form.within')}>
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                style={{ width: 240 }}
+                placeholder={t('reportTasks.form.withinPlaceholder')}
+                options={(sending?.children ?? []).map((c) => ({ value: c.code, label: c.name }))}
+              />
+            </Form.Item>
+          ) : null}
+          <Form.Item
+            name="addresseeCodes"
+            label={t('reportTasks.form.chooseAddressees')}
+            extra={t('reportTasks.form.chooseHint', { level: level ? levelName(level.level) : '' })}
+            rules={[{ required: true, message: t('reportTasks.form.addresseesRequired') }]}
+          >
+            <Select
+              mode="multiple"
+              showSearch
+              filterOption={false}
+              onSearch={setSearch}
+              onChange={(_codes: string[], selected) => {
+                setPicked((Array.isArray(selected) ? selected : [selected]).filter((o): o is Choice => Boolean(o)));
+              }}
+              options={options}
+              notFoundContent={t('reportTasks.form.noChoices')}
+              placeholder={t('reportTasks.form.searchAreas')}
+            />
+          </Form.Item>
+        </>
+      ) : sending && level ? (
         <Typography.Paragraph type="secondary">
-          {t('reportTasks.form.allChildrenHint', { count: sending.children.length })}
+          {t('reportTasks.form.allChildrenHint', { count: level.count, level: levelName(level.level) })}
         </Typography.Paragraph>
       ) : null}
 

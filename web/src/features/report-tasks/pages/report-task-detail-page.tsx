@@ -1,5 +1,4 @@
 import { ArrowLeftOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { type ProColumns, ProTable } from '@ant-design/pro-components';
 import type { AddresseeStatus, ReportTask, Submission } from '@linli/contract/report-tasks';
 import {
   Alert,
@@ -18,7 +17,7 @@ import {
   Upload,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { errorText } from '../../../app/error-text';
@@ -40,6 +39,7 @@ import {
   uploadTemplate,
   withdrawReportTask,
 } from '../api';
+import { AddresseeTable } from '../components/addressee-table';
 import { AnswerList } from '../components/answer-view';
 import { SubmissionStatusTag, TaskStatusTag } from '../components/status-tag';
 import { useLoaded } from '../components/use-loaded';
@@ -60,48 +60,8 @@ export function ReportTaskDetailPage() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [viewing, setViewing] = useState<AddresseeStatus | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
-
-  const columns = useMemo<ProColumns<AddresseeStatus>[]>(
-    () => [
-      { title: t('reportTasks.detail.areaCode'), dataIndex: 'areaCode' },
-      { title: t('reportTasks.detail.areaName'), dataIndex: 'areaName' },
-      {
-        title: t('reportTasks.list.status'),
-        dataIndex: 'status',
-        render: (_dom, row) => <SubmissionStatusTag status={row.status} />,
-      },
-      {
-        title: t('reportTasks.detail.submittedAt'),
-        dataIndex: 'submittedAt',
-        render: (_dom, row) => formatDateTime(row.submittedAt),
-      },
-      {
-        title: t('reportTasks.detail.submittedBy'),
-        dataIndex: 'submittedByName',
-        render: (_dom, row) => row.submittedByName ?? t('common.empty'),
-      },
-      {
-        title: t('reportTasks.detail.isLate'),
-        dataIndex: 'isLate',
-        render: (_dom, row) => (row.submittedAt ? (row.isLate ? t('common.yes') : t('common.no')) : t('common.empty')),
-      },
-      {
-        title: t('common.actions'),
-        dataIndex: 'actions',
-        render: (_dom, row) =>
-          row.submittedAt ? (
-            <Button
-              size="small"
-              onClick={() => setViewing(row)}
-              aria-label={t('reportTasks.detail.viewOf', { name: row.areaName })}
-            >
-              {t('reportTasks.detail.view')}
-            </Button>
-          ) : null,
-      },
-    ],
-    [t],
-  );
+  // bumped after a return for changes: the status table reads its page again
+  const [tableKey, setTableKey] = useState(0);
 
   if (task.error instanceof ApiError && (task.error.status === 404 || task.error.status === 400)) {
     return <NotFoundPage />;
@@ -126,6 +86,7 @@ export function ReportTaskDetailPage() {
     setActionError(null);
     try {
       task.set(await work());
+      setTableKey((key) => key + 1);
       void message.success(done);
     } catch (caught) {
       setActionError(caught);
@@ -143,7 +104,7 @@ export function ReportTaskDetailPage() {
           onClick={() =>
             modal.confirm({
               title: t('reportTasks.detail.send'),
-              content: t('reportTasks.detail.sendConfirm', { count: data.addressees.length }),
+              content: t('reportTasks.detail.sendConfirm', { count: data.counts.addressees }),
               okText: t('reportTasks.detail.send'),
               cancelText: t('common.cancel'),
               onOk: () => act(() => sendReportTask(data.id), t('reportTasks.detail.sent')),
@@ -196,6 +157,9 @@ export function ReportTaskDetailPage() {
   return (
     <Page title={data.title} back={back} extra={extra}>
       <ErrorAlert error={actionError} />
+      {data.isPartialView ? (
+        <Alert type="info" showIcon message={t('reportTasks.detail.partialView')} style={{ marginBottom: 16 }} />
+      ) : null}
       {data.status === 'withdrawn' ? (
         <Alert
           type="warning"
@@ -212,6 +176,11 @@ export function ReportTaskDetailPage() {
         items={[
           { key: 'status', label: t('reportTasks.list.status'), children: <TaskStatusTag status={data.status} /> },
           { key: 'sender', label: t('reportTasks.list.sender'), children: data.areaName },
+          {
+            key: 'level',
+            label: t('reportTasks.detail.addresseeLevel'),
+            children: t(`reportTasks.addresseeLevels.${data.addresseeLevel}`),
+          },
           { key: 'deadline', label: t('reportTasks.form.deadline'), children: data.deadline },
           {
             key: 'remind',
@@ -269,16 +238,7 @@ export function ReportTaskDetailPage() {
           <Statistic title={t('reportTasks.counts.returned')} value={data.counts.returned} />
         </Card>
       </Space>
-      <ProTable<AddresseeStatus>
-        rowKey="areaCode"
-        headerTitle={<h2 className="linli-card-title">{t('reportTasks.detail.addressees')}</h2>}
-        columns={columns}
-        dataSource={data.addressees}
-        search={false}
-        pagination={false}
-        options={{ reload: task.reload, density: false, setting: false }}
-        scroll={{ x: 'max-content' }}
-      />
+      <AddresseeTable task={data} reloadKey={tableKey} onView={setViewing} />
       {dialog === 'extend' ? <ExtendDialog task={data} onClose={() => setDialog(null)} onDone={task.set} /> : null}
       {dialog === 'withdraw' ? <WithdrawDialog task={data} onClose={() => setDialog(null)} onDone={task.set} /> : null}
       {viewing ? (
@@ -289,6 +249,7 @@ export function ReportTaskDetailPage() {
           onReturned={() => {
             setViewing(null);
             task.reload();
+            setTableKey((key) => key + 1);
           }}
         />
       ) : null}
