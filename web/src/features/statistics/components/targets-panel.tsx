@@ -167,6 +167,8 @@ function PlanCard({ plan, onSaved }: { plan: Plan; onSaved: (plan: Plan) => void
         pagination={false}
         dataSource={plan.targets}
         expandable={{
+          // a target's `children` are its child areas' progress, shown in the expanded row — not tree rows
+          childrenColumnName: 'treeRows',
           rowExpandable: (row) => row.children.length > 0 && row.hasSource,
           expandedRowRender: (row) => <ChildProgress target={row} />,
           expandRowByClick: false,

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot, seedUser } from '../support/browser';
 
 /**
- * C11 report tasks (001 三.四 总结报告): 广州市's civil affairs officer builds a report task with a
+ * C11 statistics: 广州市's civil affairs officer opens the dashboard, finds a district lagging on a
+ * target of the Guangzhou plan, drills down to it and to its township with the lowest share of
+ * hubs, opens the organization list behind the township's count and exports it (as many rows as
+ * the figure says). Then report tasks (001 三.四 总结报告): the same officer builds a report task with a
  * small form and sends it straight to every 街道/乡镇 of the city (two levels down); 越秀区北京街道's
  * officer finds it in the township's inbox, fills it in (a required field left out first, named by
  * the server) and submits; the city filters its status table to 越秀区's submitted townships, sees
@@ -53,13 +56,63 @@ async function pick(page: Page, select: Locator, label: string | RegExp) {
   await option.first().click();
 }
 
-describe('report task journey', () => {
+describe('statistics and report task journey', () => {
   const city = newPage(browser);
   const township = newPage(browser);
 
-  it('the city officer builds the form and sends the task to every township of the city', async () => {
+  it('the city officer opens the dashboard, drills down to a lagging township and exports the list behind a figure', async () => {
     const page = await city;
     await signIn(page, cityOfficer);
+    await page.getByRole('link', { name: '统计分析' }).first().click();
+    await page.waitForURL(/\/statistics/);
+    await visible(page, /广州市（440100000000）/);
+    // the plan targets: which districts lag (a district-level target of the Guangzhou preset)
+    await page.getByRole('tab', { name: '规划目标' }).click();
+    await page
+      .getByRole('row', { name: /品牌组织/ })
+      .first()
+      .getByRole('button', { name: /展开/ })
+      .click();
+    const lagging = page.getByLabel(/品牌组织：各下级区划进展/).getByRole('row', { name: /滞后/ });
+    await expect.poll(() => lagging.first().isVisible(), { timeout: 15_000 }).toBe(true);
+    await screenshot(page, 'statistics-targets');
+    const district = (await lagging.first().getByRole('link').first().textContent())!.trim();
+    await lagging.first().getByRole('link').first().click();
+    await visible(page, new RegExp(`${district}（\\d{12}）`));
+    // the district's townships by their share of hubs, the lowest first: into the first of them
+    await page.getByRole('tab', { name: '社区社会组织' }).click();
+    await page.getByRole('button', { name: '有枢纽型组织的街道(乡镇)占比' }).click();
+    const breakdown = page.getByLabel(/有枢纽型组织的街道\(乡镇\)占比：.*各下级区划/);
+    await breakdown.getByRole('columnheader', { name: /有枢纽型组织的街道\(乡镇\)占比（%）/ }).click();
+    const firstTownship = breakdown.getByRole('row').nth(1).getByRole('link').first();
+    const townshipName = (await firstTownship.textContent())!.trim();
+    await screenshot(page, 'statistics-district-hubs');
+    await firstTownship.click();
+    await visible(page, new RegExp(`${townshipName}（\\d{12}）`));
+    await screenshot(page, 'statistics-township');
+    // the list behind the township's organization count, and its export: the same number of rows
+    const figure = page.getByRole('link', { name: /^打开名单：社区社会组织总数 / });
+    const count = Number(
+      (await figure.getAttribute('aria-label'))!.replace(/^打开名单：社区社会组织总数 /, '').replace(/,/g, ''),
+    );
+    await figure.click();
+    await page.waitForURL(/\/organizations\?/);
+    await screenshot(page, 'statistics-list');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: '导出' }).click(),
+    ]);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) {
+      chunks.push(chunk as Buffer);
+    }
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]!.actualRowCount - 1).toBe(count);
+  });
+
+  it('the city officer builds the form and sends the task to every township of the city', async () => {
+    const page = await city;
     await page.getByRole('link', { name: '填报任务' }).first().click();
     await page.waitForURL(/\/report-tasks$/);
     await page.getByRole('button', { name: '新建填报任务' }).click();
@@ -113,14 +166,14 @@ describe('report task journey', () => {
     await page
       .getByLabel('工作总结', { exact: true })
       .fill('北京街道依托街道社区社会组织联合会开展孵化培育，全年新培育社区社会组织12家。');
-    await page.getByRole('button', { name: '提交', exact: true }).click();
+    await page.getByRole('button', { name: /^提交$/ }).click();
     await visible(page, '请填写“社区社会组织总数”');
     await page.getByLabel('社区社会组织总数', { exact: true }).fill('412');
-    await page.getByRole('button', { name: '暂存' }).click();
+    await page.getByRole('button', { name: /^暂存$/ }).click();
     await visible(page, '已暂存');
     await page.getByText('已完成', { exact: true }).click();
     await screenshot(page, 'report-task-fill');
-    await page.getByRole('button', { name: '提交', exact: true }).click();
+    await page.getByRole('button', { name: /^提交$/ }).click();
     await visible(page, '已提交');
     await page.goto('/report-inbox');
     await expect
