@@ -40,7 +40,7 @@ DELETE FROM report_tasks WHERE id = $1 AND status = 'draft';
 -- deleteTemplate
 DELETE FROM report_task_files WHERE task_id = $1 AND area_code IS NULL RETURNING id, task_id, area_code, field_id, file_name, file_type, size;
 
--- findAddresseePage (1 of 10)
+-- findAddresseePage (1 of 11)
 SELECT ra.task_id, ra.area_code, ra.area_level, a.name AS area_name,
 (SELECT string_agg(p.name, ' / ' ORDER BY p.level)
      FROM areas p
@@ -57,7 +57,24 @@ LEFT JOIN users u ON u.id = ra.submitted_by
                  WHERE ra.area_code BETWEEN rr.lo AND rr.hi)
     ORDER BY ra.area_code LIMIT $3;
 
--- findAddresseePage (2 of 10)
+-- findAddresseePage (2 of 11)
+SELECT ra.task_id, ra.area_code, ra.area_level, a.name AS area_name,
+(SELECT string_agg(p.name, ' / ' ORDER BY p.level)
+     FROM areas p
+    WHERE p.code = ANY (ARRAY[rpad(left(ra.area_code, 2), 12, '0'), rpad(left(ra.area_code, 4), 12, '0'),
+                              rpad(left(ra.area_code, 6), 12, '0'), rpad(left(ra.area_code, 9), 12, '0')]::bpchar[])
+      AND p.level > rt.area_level AND p.level < ra.area_level
+      AND p.code = rpad(left(ra.area_code, (ARRAY[2, 4, 6, 9, 12])[p.level]), 12, '0')::bpchar) AS parent_name, ra.state, ra.answers,
+ra.submitted_answers, ra.saved_at, ra.first_submitted_at, ra.submitted_at, u.name AS submitted_by_name,
+ra.submission_count, ra.return_reason FROM report_task_areas ra
+JOIN report_tasks rt ON rt.id = ra.task_id
+JOIN areas a ON a.code = ra.area_code AND a.level = ra.area_level
+LEFT JOIN users u ON u.id = ra.submitted_by
+    WHERE ra.task_id = $1 AND ra.area_code > $2 AND EXISTS (SELECT 1 FROM unnest($4::text[], $5::text[]) AS rr (lo, hi)
+                 WHERE ra.area_code BETWEEN rr.lo AND rr.hi) AND ra.state = 'submitted' AND ra.first_submitted_at < $6::timestamptz
+    ORDER BY ra.area_code LIMIT $3;
+
+-- findAddresseePage (3 of 11)
 SELECT ra.task_id, ra.area_code, ra.area_level, a.name AS area_name,
 (SELECT string_agg(p.name, ' / ' ORDER BY p.level)
      FROM areas p
@@ -73,7 +90,7 @@ LEFT JOIN users u ON u.id = ra.submitted_by
     WHERE ra.task_id = $1 AND ra.area_code > $2 AND true
     ORDER BY ra.area_code LIMIT $3;
 
--- findAddresseePage (3 of 10)
+-- findAddresseePage (4 of 11)
 SELECT ra.task_id, ra.area_code, ra.area_level, a.name AS area_name,
 (SELECT string_agg(p.name, ' / ' ORDER BY p.level)
      FROM areas p
@@ -89,7 +106,7 @@ LEFT JOIN users u ON u.id = ra.submitted_by
     WHERE ra.task_id = $1 AND ra.area_code > $2 AND true AND ra.area_code BETWEEN $4 AND $5
     ORDER BY ra.area_code LIMIT $3;
 
--- findAddresseePage (4 of 10)
+-- findAddresseePage (5 of 11)
 SELECT ra.task_id, ra.area_code, ra.area_level, a.name AS area_name,
 (SELECT string_agg(p.name, ' / ' ORDER BY p.level)
      FROM areas p
@@ -105,7 +122,7 @@ LEFT JOIN users u ON u.id = ra.submitted_by
     WHERE ra.task_id = $1 AND ra.area_code > $2 AND true AND ra.area_code BETWEEN $4 AND $5 AND ra.state <> 'submitted'
     ORDER BY ra.area_code LIMIT $3;
 
--- findAddresseePage (5 of 10)
+-- findAddresseePage (6 of 11)
 SELECT ra.task_id, ra.area_code, ra.area_level, a.name AS area_name,
 (SELECT string_agg(p.name, ' / ' ORDER BY p.level)
      FROM areas p
@@ -121,7 +138,7 @@ LEFT JOIN users u ON u.id = ra.submitted_by
     WHERE ra.task_id = $1 AND ra.area_code > $2 AND true AND ra.area_code BETWEEN $4 AND $5 AND ra.state = 'submitted' AND ra.first_submitted_at < $6::timestamptz
     ORDER BY ra.area_code LIMIT $3;
 
--- findAddresseePage (6 of 10)
+-- findAddresseePage (7 of 11)
 SELECT ra.task_id, ra.area_code, ra.area_level, a.name AS area_name,
 (SELECT string_agg(p.name, ' / ' ORDER BY p.level)
      FROM areas p
@@ -137,7 +154,7 @@ LEFT JOIN users u ON u.id = ra.submitted_by
     WHERE ra.task_id = $1 AND ra.area_code > $2 AND true AND ra.state = 'draft'
     ORDER BY ra.area_code LIMIT $3;
 
--- findAddresseePage (7 of 10)
+-- findAddresseePage (8 of 11)
 SELECT ra.task_id, ra.area_code, ra.area_level, a.name AS area_name,
 (SELECT string_agg(p.name, ' / ' ORDER BY p.level)
      FROM areas p
@@ -153,7 +170,7 @@ LEFT JOIN users u ON u.id = ra.submitted_by
     WHERE ra.task_id = $1 AND ra.area_code > $2 AND true AND ra.state = 'notStarted'
     ORDER BY ra.area_code LIMIT $3;
 
--- findAddresseePage (8 of 10)
+-- findAddresseePage (9 of 11)
 SELECT ra.task_id, ra.area_code, ra.area_level, a.name AS area_name,
 (SELECT string_agg(p.name, ' / ' ORDER BY p.level)
      FROM areas p
@@ -169,7 +186,7 @@ LEFT JOIN users u ON u.id = ra.submitted_by
     WHERE ra.task_id = $1 AND ra.area_code > $2 AND true AND ra.state = 'returned'
     ORDER BY ra.area_code LIMIT $3;
 
--- findAddresseePage (9 of 10)
+-- findAddresseePage (10 of 11)
 SELECT ra.task_id, ra.area_code, ra.area_level, a.name AS area_name,
 (SELECT string_agg(p.name, ' / ' ORDER BY p.level)
      FROM areas p
@@ -185,7 +202,7 @@ LEFT JOIN users u ON u.id = ra.submitted_by
     WHERE ra.task_id = $1 AND ra.area_code > $2 AND true AND ra.state = 'submitted' AND ra.first_submitted_at < $4::timestamptz
     ORDER BY ra.area_code LIMIT $3;
 
--- findAddresseePage (10 of 10)
+-- findAddresseePage (11 of 11)
 SELECT ra.task_id, ra.area_code, ra.area_level, a.name AS area_name,
 (SELECT string_agg(p.name, ' / ' ORDER BY p.level)
      FROM areas p
