@@ -166,14 +166,14 @@ describe('statistics and report task journey', () => {
     await page
       .getByLabel('工作总结', { exact: true })
       .fill('北京街道依托街道社区社会组织联合会开展孵化培育，全年新培育社区社会组织12家。');
-    await page.getByRole('button', { name: /^提交$/ }).click();
+    await page.locator('form button[type="submit"]').click();
     await visible(page, '请填写“社区社会组织总数”');
     await page.getByLabel('社区社会组织总数', { exact: true }).fill('412');
     await page.getByRole('button', { name: /^暂存$/ }).click();
     await visible(page, '已暂存');
     await page.getByText('已完成', { exact: true }).click();
     await screenshot(page, 'report-task-fill');
-    await page.getByRole('button', { name: /^提交$/ }).click();
+    await page.locator('form button[type="submit"]').click();
     await visible(page, '已提交');
     await page.goto('/report-inbox');
     await expect
