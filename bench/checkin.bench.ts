@@ -13,6 +13,7 @@
  *   BENCH_DUPLICATES=2000      check-ins sent a second time, at once, after the run
  *   BENCH_CPU_PROF=<dir>       write a V8 CPU profile of the server process
  *   BENCH_POOL=10              the server's PostgreSQL pool size
+ *   BENCH_PG_STATS=1           print PostgreSQL's own time per statement of the measured run (pg_stat_statements)
  *
  * Writes bench/results/checkin.md. Starts its own embedded PostgreSQL in a temp dir and stops it.
  */
@@ -65,7 +66,15 @@ function percentile(sorted: number[], p: number) {
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'linli-bench-checkin-'));
 chmodSync(dir, 0o755);
-const pg = await startEmbeddedPostgres({ dir, port: await freePort(), persistent: false });
+const pgStats = process.env.BENCH_PG_STATS === '1';
+const pg = await startEmbeddedPostgres({
+  dir,
+  port: await freePort(),
+  persistent: false,
+  settings: {
+    ...(pgStats ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' } : {}),
+  },
+});
 const db = createPool(pg.url, 20);
 let server: ReturnType<typeof spawn> | null = null;
 try {
@@ -208,7 +217,19 @@ try {
   const warm = shuffled.slice(0, Math.ceil(people.length / 100));
   const warmRun = await burst(warm);
   log(`warm-up: ${warm.length} check-ins`);
+  if (pgStats) {
+    await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    await db.query('SELECT pg_stat_statements_reset()');
+  }
   const main = await burst(shuffled.slice(warm.length));
+  if (pgStats) {
+    const { rows } = await db.query<{ calls: number; total_ms: number; mean_ms: number; query: string }>(
+      `SELECT calls::int, round(total_exec_time::numeric, 0)::float AS total_ms, round(mean_exec_time::numeric, 3)::float AS mean_ms,
+              left(regexp_replace(query, '\\s+', ' ', 'g'), 140) AS query
+         FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15`,
+    );
+    console.table(rows);
+  }
   const ok = main.results.filter((r) => r.status === 200).length;
   const rate = main.results.length / main.seconds;
   log(`check-ins: ${main.results.length} in ${main.seconds.toFixed(1)} s = ${rate.toFixed(0)}/s, ${ok} answered 200`);

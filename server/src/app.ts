@@ -12,7 +12,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { accessRoutes } from './modules/access/index';
-import { accountRoutes, resolveSession } from './modules/accounts/index';
+import { accountRoutes, createSessionToucher, resolveSession } from './modules/accounts/index';
 import { activityRoutes, countRecentActivitiesByOrganization } from './modules/activities/index';
 import { areaRoutes } from './modules/areas/index';
 import { auditRoutes } from './modules/audit/index';
@@ -40,6 +40,8 @@ export type AppDeps = {
   logger?: boolean;
   /** how long a resolved session may be reused from memory (default 5 s; 0: every request reads it) */
   sessionCacheMs?: number;
+  /** how often sessions seen by requests are marked as seen, in one batch (default every second) */
+  sessionTouchMs?: number;
   /** LINLI_PUBLIC_URL: prefix of printed addresses (the certificate's QR code); else the request's origin */
   publicUrl?: string | undefined;
   /** how often committed audit rows are linked into the chain (default every second) */
@@ -77,8 +79,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   // sessions resolved from memory between changes (platform/session-cache.ts); 0 turns the cache off
+  // sessions are marked as seen in batches, not by the request (accounts/session-touch.ts)
+  const toucher = createSessionToucher(deps.db, {
+    intervalMs: deps.sessionTouchMs ?? 1000,
+    onError: (error) => app.log.error(error, 'marking sessions as seen failed'),
+  });
+  app.addHook('onClose', toucher.stop);
   const sessions = createSessionCache({
-    resolve: (tokenHash, ip) => resolveSession({ db: deps.db, cipher: deps.cipher }, tokenHash, ip),
+    resolve: (tokenHash, ip) =>
+      resolveSession({ db: deps.db, cipher: deps.cipher, touchLater: toucher.touch }, tokenHash, ip),
     connectionString: deps.db.options.connectionString ?? '',
     ttlMs: deps.db.options.connectionString ? (deps.sessionCacheMs ?? 5000) : 0,
   });

@@ -1,5 +1,7 @@
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { Client, createTestContext, makeUser } from '../../test/harness';
+import { SESSION_CHANNEL } from './session-cache';
 
 // A long TTL: whatever the tests see change before a minute is over was invalidated, not expired.
 const ctx = await createTestContext({ sessionCacheMs: 60_000 });
@@ -69,6 +71,31 @@ describe('session cache', () => {
     const code = rows[0]!.code;
     expect((await client.request('PUT', '/api/auth/current-area', { code, level: 'community' })).statusCode).toBe(200);
     expect((await client.get('/api/auth/session')).json().currentArea.code).toBe(code);
+  });
+
+  it('notifies a real change of a session, but not the last-seen touch (0019)', async () => {
+    const { user } = await officer();
+    const listener = new pg.Client({ connectionString: ctx.db.options.connectionString });
+    await listener.connect();
+    try {
+      const heard: string[] = [];
+      listener.on('notification', (m) => heard.push(m.payload ?? ''));
+      await listener.query(`LISTEN ${SESSION_CHANNEL}`);
+      // notifications arrive in commit order: the marker after the touch comes first if the touch is quiet
+      await ctx.db.query("UPDATE sessions SET last_seen_at = now() - interval '1 minute' WHERE user_id = $1", [
+        user.id,
+      ]);
+      await ctx.db.query(`SELECT pg_notify('${SESSION_CHANNEL}', 'marker-1')`);
+      await ctx.db.query(
+        "UPDATE sessions SET current_area_code = '440104003000', current_area_level = 4 WHERE user_id = $1",
+        [user.id],
+      );
+      await ctx.db.query(`SELECT pg_notify('${SESSION_CHANNEL}', 'marker-2')`);
+      expect(await eventually(async () => heard.includes('marker-2'))).toBe(true);
+      expect(heard).toEqual(['marker-1', user.id, 'marker-2']);
+    } finally {
+      await listener.end();
+    }
   });
 
   it('caches nothing while its listener is gone, and listens again', async () => {

@@ -92,6 +92,32 @@ describe('sessions', () => {
     expect((await ctx.db.query('SELECT 1 FROM sessions WHERE user_id = $1', [user.id])).rowCount).toBe(0);
   });
 
+  it('marks a session as seen after a request, in a batch shortly after', async () => {
+    const user = await makeUser(ctx);
+    const client = await new Client(ctx.app).signInReady(user.mobile, user.password);
+    await ctx.db.query("UPDATE sessions SET last_seen_at = now() - interval '20 minutes' WHERE user_id = $1", [
+      user.id,
+    ]);
+    expect((await client.get('/api/auth/session')).statusCode).toBe(200);
+    const seenAgo = async () =>
+      (
+        await ctx.db.query<{ s: number }>(
+          'SELECT extract(epoch FROM now() - last_seen_at)::float AS s FROM sessions WHERE user_id = $1',
+          [user.id],
+        )
+      ).rows[0]!.s;
+    const until = Date.now() + 5000;
+    while ((await seenAgo()) > 60 && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await seenAgo()).toBeLessThan(60);
+    // and so 20 more minutes later the session is still alive (idle for 20, not 40)
+    await ctx.db.query("UPDATE sessions SET last_seen_at = last_seen_at - interval '20 minutes' WHERE user_id = $1", [
+      user.id,
+    ]);
+    expect((await client.get('/api/auth/session')).statusCode).toBe(200);
+  });
+
   it('keeps an active session alive but ends it 12 hours after sign-in', async () => {
     const user = await makeUser(ctx);
     const client = await new Client(ctx.app).signInReady(user.mobile, user.password);

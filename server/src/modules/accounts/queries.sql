@@ -91,5 +91,5 @@ RETURNING failures;
 -- sourceFailures (2 of 2)
 SELECT failures FROM sign_in_throttle WHERE source_ip = $1 AND window_started_at > now() - interval '15 minutes';
 
--- touchSession
-UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1;
+-- touchSessions
+UPDATE sessions SET last_seen_at = now() WHERE token_hash = ANY($1::bytea[]);

@@ -198,8 +198,17 @@ export async function findSession(db: Queryable, tokenHash: Buffer): Promise<Ses
   return rows[0] ?? null;
 }
 
+/** Marks a batch of sessions as just seen (session-touch.ts). */
+export async function touchSessions(db: Queryable, tokenHashes: Buffer[]): Promise<void> {
+  await db.query('UPDATE sessions SET last_seen_at = now() WHERE token_hash = ANY($1::bytea[])', [tokenHashes]);
+}
+
 export async function touchSession(db: Queryable, tokenHash: Buffer): Promise<void> {
-  await db.query('UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1', [tokenHash]);
+  await db.query({
+    name: 'accounts.touchSession',
+    text: 'UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1',
+    values: [tokenHash],
+  });
 }
 
 export async function deleteSession(db: Queryable, tokenHash: Buffer): Promise<void> {

@@ -28,7 +28,12 @@ import { userAbilities } from './policy';
 import * as q from './queries';
 import type { UserRow } from './tables';
 
-export type AccountDeps = { db: Db; cipher: PersonalDataCipher };
+export type AccountDeps = {
+  db: Db;
+  cipher: PersonalDataCipher;
+  /** marks a session as seen later, in a batch (session-touch.ts); without it, at once */
+  touchLater?: (tokenHash: Buffer) => void;
+};
 
 const field = (path: string, code: string, message: string): FieldError[] => [{ path, code, message }];
 
@@ -49,7 +54,11 @@ export async function resolveSession(deps: AccountDeps, tokenHash: Buffer, sourc
     return null;
   }
   if (row.needs_touch) {
-    await q.touchSession(deps.db, tokenHash);
+    if (deps.touchLater) {
+      deps.touchLater(tokenHash);
+    } else {
+      await q.touchSession(deps.db, tokenHash);
+    }
   }
   return {
     userId: row.user_id,

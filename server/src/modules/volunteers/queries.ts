@@ -901,10 +901,12 @@ export type CheckInFacts = {
 };
 
 export async function findCheckInFacts(db: Queryable, userId: string, shiftId: string): Promise<CheckInFacts> {
+  // named (prepared): the hot path of a busy shift, parsed and planned once per connection
   const { rows } = await db.query<
     Omit<CheckInFacts, 'shift'> & Partial<ShiftFacts> & { org_name: string | null; area_full_name: string | null }
-  >(
-    `SELECT v.id AS volunteer_id, v.name AS volunteer_name,
+  >({
+    name: 'volunteers.findCheckInFacts',
+    text: `SELECT v.id AS volunteer_id, v.name AS volunteer_name,
             sh.id, sh.project_id, to_char(sh.date, 'YYYY-MM-DD') AS date, sh.starts_at, sh.ends_at, sh.checkin_secret,
             p.status AS project_status, p.org_id, o.area_code AS org_area_code, o.name AS org_name, p.area_code,
             ${AREA_NAME('p.area_code')} AS area_full_name, p.title, p.service_content, p.address, p.min_age, p.max_age,
@@ -917,8 +919,8 @@ export async function findCheckInFacts(db: Queryable, userId: string, shiftId: s
        LEFT JOIN volunteers v ON v.user_id = $1
        LEFT JOIN (volunteer_shifts sh JOIN volunteer_projects p ON p.id = sh.project_id
                   JOIN organizations o ON o.id = p.org_id) ON sh.id = $2`,
-    [userId, shiftId],
-  );
+    values: [userId, shiftId],
+  });
   const { volunteer_id, volunteer_name, signup_id, has_record, audit_seq, ...shift } = rows[0]!;
   return {
     volunteer_id,
@@ -936,13 +938,14 @@ export async function findCheckInFacts(db: Queryable, userId: string, shiftId: s
  */
 export async function insertCheckIn(db: Queryable, id: string, r: RecordWrite, audit: unknown[]): Promise<void> {
   const auditParams = audit.map((_, i) => `$${i + 14}`).join(', ');
-  await db.query(
-    `WITH rec AS (
+  await db.query({
+    name: 'volunteers.insertCheckIn',
+    text: `WITH rec AS (
        INSERT INTO service_records (id, volunteer_id, org_id, project_id, project_title, shift_id, signup_id, area_code,
          address, started_at, content, source, status, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'open', $13))
      INSERT INTO audit_log (${AUDIT_INSERT_COLUMNS}) VALUES (${auditParams})`,
-    [
+    values: [
       id,
       r.volunteerId,
       r.orgId,
@@ -958,7 +961,7 @@ export async function insertCheckIn(db: Queryable, id: string, r: RecordWrite, a
       r.createdBy,
       ...audit,
     ],
-  );
+  });
 }
 
 export async function findRecord(db: Queryable, id: string, forUpdate = false): Promise<RecordRow | null> {
