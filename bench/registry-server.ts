@@ -13,7 +13,7 @@
 import Fastify from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../server/src/app';
-import { createPool } from '../server/src/platform/db';
+import { createPool, embeddedPoolSize } from '../server/src/platform/db';
 import { createPersonalDataCipher } from '../server/src/platform/personal-data';
 
 const mode = process.argv[2];
@@ -29,7 +29,7 @@ setTimeout(() => process.exit(3), maxSeconds * 1000).unref();
 let close: () => Promise<void>;
 let address: string;
 if (mode === 'app') {
-  const db = createPool(url, Number(process.env.BENCH_POOL ?? 10));
+  const db = createPool(url, Number(process.env.BENCH_POOL ?? embeddedPoolSize()));
   const app = await buildApp({ db, cipher: createPersonalDataCipher(Buffer.from(masterKey, 'base64'), 'sm4') });
   address = await app.listen({ port, host: '127.0.0.1' });
   close = async () => {
@@ -37,8 +37,12 @@ if (mode === 'app') {
     await db.end();
   };
 } else {
-  // same pool size as the app's (createPool's default)
-  const pool = new pg.Pool({ connectionString: url, max: 10, application_name: 'linli-bench-bare' });
+  // same pool size as the app's
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: Number(process.env.BENCH_POOL ?? embeddedPoolSize()),
+    application_name: 'linli-bench-bare',
+  });
   const app = Fastify({ logger: false });
   // ?n=k runs the point query k times in sequence: a model of a handler making k round trips
   app.get<{ Params: { id: string }; Querystring: { n?: string } }>('/orgs/:id', async (request, reply) => {

@@ -12,7 +12,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { accessRoutes } from './modules/access/index';
-import { accountRoutes, createSessionToucher, resolveSession } from './modules/accounts/index';
+import { accountRoutes, createSessionLoader, createSessionToucher, resolveSession } from './modules/accounts/index';
 import { activityRoutes, countRecentActivitiesByOrganization } from './modules/activities/index';
 import { areaRoutes } from './modules/areas/index';
 import { auditRoutes } from './modules/audit/index';
@@ -79,7 +79,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   // sessions resolved from memory between changes (platform/session-cache.ts); 0 turns the cache off
-  // sessions are marked as seen in batches, not by the request (accounts/session-touch.ts)
+  // sessions are read and marked as seen in batches (accounts/session-batches.ts)
+  const loadSession = createSessionLoader(deps.db);
   const toucher = createSessionToucher(deps.db, {
     intervalMs: deps.sessionTouchMs ?? 1000,
     onError: (error) => app.log.error(error, 'marking sessions as seen failed'),
@@ -87,7 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', toucher.stop);
   const sessions = createSessionCache({
     resolve: (tokenHash, ip) =>
-      resolveSession({ db: deps.db, cipher: deps.cipher, touchLater: toucher.touch }, tokenHash, ip),
+      resolveSession({ db: deps.db, cipher: deps.cipher, touchLater: toucher.touch, loadSession }, tokenHash, ip),
     connectionString: deps.db.options.connectionString ?? '',
     ttlMs: deps.db.options.connectionString ? (deps.sessionCacheMs ?? 5000) : 0,
   });

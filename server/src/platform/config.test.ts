@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig, parsePublicUrl } from './config';
+import { loadConfig, parsePoolSize, parsePublicUrl } from './config';
 
 describe('LINLI_PUBLIC_URL', () => {
   it('is absent unless set, and loses its trailing slashes', () => {
@@ -21,6 +21,16 @@ describe('LINLI_PUBLIC_URL', () => {
       'https://u:p@x.cn',
     ]) {
       expect(() => parsePublicUrl(bad), bad).toThrow(/LINLI_PUBLIC_URL/);
+    }
+  });
+});
+
+describe('LINLI_DB_POOL', () => {
+  it('is absent unless set, and a whole number from 1 to 500', () => {
+    expect(loadConfig({}).dbPoolSize).toBeUndefined();
+    expect(loadConfig({ LINLI_DB_POOL: ' 24 ' }).dbPoolSize).toBe(24);
+    for (const bad of ['0', '-3', '2.5', 'ten', '501']) {
+      expect(() => parsePoolSize(bad), bad).toThrow(/LINLI_DB_POOL/);
     }
   });
 });

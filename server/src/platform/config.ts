@@ -16,6 +16,8 @@ export type Config = {
   secureCookies: boolean;
   /** how long a resolved session is reused from memory (platform/session-cache.ts); 0: never */
   sessionCacheMs: number;
+  /** LINLI_DB_POOL: connections of this server to PostgreSQL; absent: db.ts's defaults */
+  dbPoolSize: number | undefined;
   /**
    * The address the public reaches the platform at (`https://linli.example.gov.cn`, maybe with a
    * path), without a trailing slash: the prefix of addresses printed on paper (the certificate's
@@ -42,6 +44,19 @@ export function parsePublicUrl(value: string | undefined): string | undefined {
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
+/** LINLI_DB_POOL: a whole number from 1 to 500, or absent. */
+export function parsePoolSize(value: string | undefined): number | undefined {
+  const text = value?.trim();
+  if (!text) {
+    return undefined;
+  }
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 500) {
+    throw new Error(`LINLI_DB_POOL must be a whole number from 1 to 500, not ${text}`);
+  }
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // ./data at the repository root, whichever directory the command runs from
   const dataDir = path.resolve(env.LINLI_DATA_DIR ?? path.join(import.meta.dirname, '../../../data'));
@@ -61,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(env.LINLI_WEB_DIST ?? path.join(import.meta.dirname, '../../../web/dist')),
     secureCookies: env.LINLI_SECURE_COOKIES === '1',
     sessionCacheMs: Number(env.LINLI_SESSION_CACHE_MS ?? 5000),
+    dbPoolSize: parsePoolSize(env.LINLI_DB_POOL),
     publicUrl: parsePublicUrl(env.LINLI_PUBLIC_URL),
   };
 }

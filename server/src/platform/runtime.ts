@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Config } from './config';
-import { createPool, type Db } from './db';
+import { createPool, type Db, EXTERNAL_POOL_SIZE, embeddedPoolSize } from './db';
 import { startEmbeddedPostgres } from './embedded-db';
 import { migrate } from './migrate';
 import { createPersonalDataCipher, loadMasterKey, type PersonalDataCipher } from './personal-data';
@@ -25,7 +25,7 @@ export async function openRuntime(config: Config, opts: { log?: (line: string) =
     url = pg.url;
     stopEmbedded = pg.stop;
   }
-  const db = createPool(url);
+  const db = createPool(url, config.dbPoolSize ?? (stopEmbedded ? embeddedPoolSize() : EXTERNAL_POOL_SIZE));
   try {
     await migrate(db);
   } catch (error) {

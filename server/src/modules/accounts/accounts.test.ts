@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Client, createTestContext, makeUser } from '../../../test/harness';
+import { createSessionLoader } from './index';
 
 const ctx = await createTestContext();
 
@@ -90,6 +91,24 @@ describe('sessions', () => {
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('AUTH_REQUIRED');
     expect((await ctx.db.query('SELECT 1 FROM sessions WHERE user_id = $1', [user.id])).rowCount).toBe(0);
+  });
+
+  it('reads sessions requested together in one batch, each token to its own user', async () => {
+    const users = await Promise.all(['林一', '林二', '林三'].map((name) => makeUser(ctx, { name })));
+    for (const u of users) {
+      await new Client(ctx.app).signInReady(u.mobile, u.password);
+    }
+    const { rows } = await ctx.db.query<{ user_id: string; token_hash: Buffer }>(
+      'SELECT user_id, token_hash FROM sessions WHERE user_id = ANY($1::uuid[])',
+      [users.map((u) => u.id)],
+    );
+    const hashOf = (id: string) => rows.find((r) => r.user_id === id)!.token_hash;
+    const load = createSessionLoader(ctx.db);
+    // the first goes alone; the rest wait for it and go together, an unknown token among them
+    const order = [users[0]!.id, users[2]!.id, 'unknown', users[1]!.id, users[0]!.id];
+    const found = await Promise.all(order.map((id) => load(id === 'unknown' ? Buffer.alloc(32, 7) : hashOf(id))));
+    expect(found.map((r) => r?.user_id ?? 'unknown')).toEqual(order);
+    expect(found.map((r) => r?.name ?? '-')).toEqual(['林一', '林三', '-', '林二', '林一']);
   });
 
   it('marks a session as seen after a request, in a batch shortly after', async () => {

@@ -6,4 +6,4 @@
 export { checkPasswordPolicy } from './password';
 export { accountRoutes } from './routes';
 export { type AccountDeps, createUser, isMobileRegistered, resolveSession, userIdByMobile } from './service';
-export { createSessionToucher, type SessionToucher } from './session-touch';
+export { createSessionLoader, createSessionToucher, type SessionToucher } from './session-batches';

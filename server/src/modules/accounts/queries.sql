@@ -10,8 +10,8 @@ DELETE FROM sessions WHERE token_hash = $1;
 -- deleteUserSessions
 DELETE FROM sessions WHERE user_id = $1 AND ($2::bytea IS NULL OR token_hash <> $2);
 
--- findSession
-SELECT s.user_id, u.name, u.mobile_enc, u.must_change_password, u.status, s.csrf_token,
+-- findSessions
+SELECT s.token_hash, s.user_id, u.name, u.mobile_enc, u.must_change_password, u.status, s.csrf_token,
       s.current_area_code, s.current_area_level,
       s.last_seen_at < now() - interval '30 minutes' AS is_idle,
       s.expires_at <= now() AS is_expired,
@@ -20,7 +20,7 @@ SELECT s.user_id, u.name, u.mobile_enc, u.must_change_password, u.status, s.csrf
       'area_level', g.area_level, 'org_id', g.org_id) ORDER BY g.area_level, g.role), '[]'::json)
  FROM role_grants g WHERE g.user_id = s.user_id) AS grants
  FROM sessions s JOIN users u ON u.id = s.user_id
-WHERE s.token_hash = $1;
+WHERE s.token_hash = ANY($1::bytea[]);
 
 -- findUserById
 SELECT u.id, u.name, u.mobile_enc, u.password_hash, u.must_change_password, u.area_code,

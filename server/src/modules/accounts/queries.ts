@@ -181,21 +181,23 @@ export async function insertSession(
   );
 }
 
-export async function findSession(db: Queryable, tokenHash: Buffer): Promise<SessionRow | null> {
-  // named (prepared): every signed-in request runs it, and PostgreSQL then plans it once per connection
+/** The sessions of these token hashes (those that exist), each with its user and grants. */
+export async function findSessions(db: Queryable, tokenHashes: Buffer[]): Promise<SessionRow[]> {
+  // named (prepared): every signed-in request runs it (batched: session-batches.ts), and PostgreSQL
+  // then plans it once per connection
   const { rows } = await db.query<SessionRow>({
-    name: 'accounts.findSession',
-    text: `SELECT s.user_id, u.name, u.mobile_enc, u.must_change_password, u.status, s.csrf_token,
+    name: 'accounts.findSessions',
+    text: `SELECT s.token_hash, s.user_id, u.name, u.mobile_enc, u.must_change_password, u.status, s.csrf_token,
             s.current_area_code, s.current_area_level,
             s.last_seen_at < now() - interval '${SESSION_IDLE}' AS is_idle,
             s.expires_at <= now() AS is_expired,
             s.last_seen_at < now() - interval '30 seconds' AS needs_touch,
             ${grantsJsonSql('s.user_id')} AS grants
        FROM sessions s JOIN users u ON u.id = s.user_id
-      WHERE s.token_hash = $1`,
-    values: [tokenHash],
+      WHERE s.token_hash = ANY($1::bytea[])`,
+    values: [tokenHashes],
   });
-  return rows[0] ?? null;
+  return rows;
 }
 
 /** Marks a batch of sessions as just seen (session-touch.ts). */

@@ -26,13 +26,15 @@ import { accountErrors, passwordMessages } from './errors';
 import { checkPasswordPolicy, dummyVerify, hashPassword, verifyPassword } from './password';
 import { userAbilities } from './policy';
 import * as q from './queries';
-import type { UserRow } from './tables';
+import type { SessionRow, UserRow } from './tables';
 
 export type AccountDeps = {
   db: Db;
   cipher: PersonalDataCipher;
-  /** marks a session as seen later, in a batch (session-touch.ts); without it, at once */
+  /** marks a session as seen later, in a batch (session-batches.ts); without it, at once */
   touchLater?: (tokenHash: Buffer) => void;
+  /** reads a session together with others requested at the same time (session-batches.ts) */
+  loadSession?: (tokenHash: Buffer) => Promise<SessionRow | null>;
 };
 
 const field = (path: string, code: string, message: string): FieldError[] => [{ path, code, message }];
@@ -45,7 +47,9 @@ function passwordError(path: string, problem: keyof typeof passwordMessages) {
 
 /** Resolves a session cookie to an actor, ending sessions past their idle or absolute timeout. */
 export async function resolveSession(deps: AccountDeps, tokenHash: Buffer, sourceIp: string): Promise<Actor | null> {
-  const row = await q.findSession(deps.db, tokenHash);
+  const row = deps.loadSession
+    ? await deps.loadSession(tokenHash)
+    : ((await q.findSessions(deps.db, [tokenHash]))[0] ?? null);
   if (!row) {
     return null;
   }

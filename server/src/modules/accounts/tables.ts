@@ -17,6 +17,7 @@ export type UserRow = {
 /** `sessions` joined with its user, with the timeouts already evaluated by the database clock. */
 export type SessionRow = {
   user_id: string;
+  token_hash: Buffer;
   name: string;
   mobile_enc: Buffer;
   must_change_password: boolean;

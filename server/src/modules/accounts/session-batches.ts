@@ -1,5 +1,21 @@
+import { createBatcher } from '../../platform/batcher';
 import type { Db } from '../../platform/db';
 import * as q from './queries';
+import type { SessionRow } from './tables';
+
+/**
+ * Reads sessions for signed-in requests, many in one query when they come together
+ * (platform/batcher.ts): under a check-in rush, the session lookup was one round trip per request.
+ */
+export function createSessionLoader(db: Db): (tokenHash: Buffer) => Promise<SessionRow | null> {
+  return createBatcher({
+    load: async (hashes: Buffer[]) => {
+      const rows = await q.findSessions(db, hashes);
+      const byHash = new Map(rows.map((r) => [r.token_hash.toString('base64'), r]));
+      return hashes.map((h) => byHash.get(h.toString('base64')) ?? null);
+    },
+  });
+}
 
 export type SessionToucher = {
   /** marks the session as seen at the next write of the batch */
