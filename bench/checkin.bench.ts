@@ -72,7 +72,13 @@ const pg = await startEmbeddedPostgres({
   port: await freePort(),
   persistent: false,
   settings: {
-    ...(pgStats ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' } : {}),
+    ...(pgStats
+      ? {
+          shared_preload_libraries: 'pg_stat_statements',
+          'pg_stat_statements.track': 'all',
+          'pg_stat_statements.track_planning': 'on',
+        }
+      : {}),
   },
 });
 const db = createPool(pg.url, 20);
@@ -213,7 +219,8 @@ try {
   if (pgStats) {
     const { rows } = await db.query<{ calls: number; total_ms: number; mean_ms: number; query: string }>(
       `SELECT calls::int, round(total_exec_time::numeric, 0)::float AS total_ms, round(mean_exec_time::numeric, 3)::float AS mean_ms,
-              left(regexp_replace(query, '\\s+', ' ', 'g'), 140) AS query
+              plans::int, round(total_plan_time::numeric, 0)::float AS plan_ms,
+              left(regexp_replace(query, '\\s+', ' ', 'g'), 100) AS query
          FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15`,
     );
     console.table(rows);
