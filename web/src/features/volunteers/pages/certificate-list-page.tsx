@@ -24,7 +24,7 @@ import {
   searchOrganizations,
 } from '../api';
 import { useOwnOrgs } from '../components/use-own-orgs';
-import { chinaDateTime } from '../components/volunteer-options';
+import { chinaDateTime, chinaDay } from '../components/volunteer-options';
 
 type FilterValues = {
   q?: string;
@@ -261,7 +261,8 @@ function IssueDialog(props: { orgId: string; onClose: () => void; onDone: () => 
   const [form] = Form.useForm<IssueValues>();
   const [error, setError] = useState<unknown>(null);
   const volunteers = useLoaded((signal) => listCertifiableVolunteers(props.orgId, signal), props.orgId);
-  const today = dayjs();
+  // the period is in China dates, whatever zone the browser's clock is set to (as on the phone page)
+  const today = dayjs(chinaDay(new Date().toISOString()));
   return (
     <ModalForm<IssueValues>
       name="certificate-issue"
