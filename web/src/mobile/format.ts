@@ -1,3 +1,4 @@
+import { chinaDay } from '../app/china-time';
 import { currentLanguage } from '../app/i18n';
 
 /** “11月25日 周三 14:00–16:00” in China time (where the activity happens), in the reader's language. */
@@ -22,10 +23,7 @@ export function whenText(startsAt: string, endsAt: string): string {
   return `${day} ${time.format(new Date(startsAt))}–${end}`;
 }
 
-export function chinaDay(iso: string | Date): string {
-  const time = typeof iso === 'string' ? Date.parse(iso) : iso.getTime();
-  return new Date(time + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+export { chinaDay } from '../app/china-time';
 
 /** “11月25日 周三” in China time, in the reader's language. */
 export function dayText(iso: string): string {

@@ -10,6 +10,7 @@ import type {
   VenueKind,
 } from '@linli/contract/activities';
 import type { ServiceTarget } from '@linli/contract/organizations';
+import { chinaDay, chinaTime } from '../../../app/china-time';
 
 // The enum values are restated from contract/activities.ts, whose zod schemas would otherwise be
 // pulled into the bundle; `allOf` fails to compile when a value is missing (or one too many).
@@ -110,14 +111,9 @@ export const bookingColors: Record<BookingStatus, string> = {
 
 // ─── days in China time (the server counts a calendar day from 00:00 +08:00) ───
 
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-const DAY_MS = 86_400_000;
+export { chinaDateTime, chinaDay, chinaTime } from '../../../app/china-time';
 
-/** The China calendar day (YYYY-MM-DD) of an instant. */
-export function chinaDay(iso: string | Date): string {
-  const time = typeof iso === 'string' ? Date.parse(iso) : iso.getTime();
-  return new Date(time + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
+const DAY_MS = 86_400_000;
 
 /** A day plus `days` (YYYY-MM-DD arithmetic, no time zone involved). */
 export function addDays(day: string, days: number): string {
@@ -139,19 +135,6 @@ export function monthGrid(month: string): { from: string; to: string } {
   const nextFirst = addDays(first, 32).slice(0, 7);
   const last = addDays(`${nextFirst}-01`, -1);
   return { from: mondayOf(first), to: addDays(mondayOf(last), 6) };
-}
-
-/** An instant as “HH:mm” in China time. */
-export function chinaTime(iso: string): string {
-  return new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(11, 16);
-}
-
-/** An instant as “YYYY-MM-DD HH:mm” in China time (what organizers plan in). */
-export function chinaDateTime(iso: string | null | undefined): string {
-  if (!iso) {
-    return '—';
-  }
-  return `${chinaDay(iso)} ${chinaTime(iso)}`;
 }
 
 /** “MM-DD HH:mm” in China time, for narrow table columns. */

@@ -10,6 +10,7 @@ import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Swit
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { chinaToday } from '../../../app/china-time';
 import { applyFieldErrors } from '../../../app/form-errors';
 import { ApiError } from '../../../app/request';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -274,7 +275,7 @@ export function TaskForm({ task, onSaved }: { task?: ReportTask; onSaved: (task:
           extra={t('reportTasks.form.deadlineHint')}
           rules={[{ required: true, message: t('common.required', { label: t('reportTasks.form.deadline') }) }]}
         >
-          <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+          <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') < chinaToday()} />
         </Form.Item>
         <Form.Item name="remindDaysBefore" label={t('reportTasks.form.remindDaysBefore')}>
           <InputNumber min={1} max={30} addonAfter={t('reportTasks.form.days')} style={{ width: 160 }} />

@@ -1,5 +1,6 @@
 import type { ActivityField } from '@linli/contract/activities';
 import type { ProjectStatus, RecordStatus, SignupStatus, VolunteerSkill } from '@linli/contract/volunteers';
+import { chinaDateTime, chinaDay, chinaTime } from '../../../app/china-time';
 
 // The enum values are restated from the contract, whose zod schemas would otherwise be pulled
 // into the bundle; `allOf` fails to compile when a value is missing (or one too many).
@@ -34,22 +35,8 @@ export const projectStatusChoices = allOf<ProjectStatus>()(['draft', 'published'
 export const recordStatusChoices = allOf<RecordStatus>()(['open', 'pending', 'confirmed']);
 export const signupStatusChoices = allOf<SignupStatus>()(['confirmed', 'waiting', 'cancelled']);
 
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** The day of an instant in China time (shifts are planned in China wall-clock time). */
-export function chinaDay(iso: string): string {
-  return new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** HH:mm of an instant in China time. */
-export function chinaTime(iso: string): string {
-  return new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(11, 16);
-}
-
-/** “YYYY-MM-DD HH:mm” in China time; `—` when absent. */
-export function chinaDateTime(iso: string | null | undefined): string {
-  return iso ? `${chinaDay(iso)} ${chinaTime(iso)}` : '—';
-}
+// shifts are planned in China wall-clock time
+export { chinaDateTime, chinaDay, chinaTime } from '../../../app/china-time';
 
 /** A China wall-clock “YYYY-MM-DDTHH:mm” as an ISO instant with its offset. */
 export function chinaIso(wallClock: string): string {

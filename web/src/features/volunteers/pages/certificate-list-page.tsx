@@ -6,6 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccess } from '../../../app/access';
+import { chinaToday } from '../../../app/china-time';
 import { applyFieldErrors } from '../../../app/form-errors';
 import { useKeysetList } from '../../../app/use-keyset-list';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -24,7 +25,7 @@ import {
   searchOrganizations,
 } from '../api';
 import { useOwnOrgs } from '../components/use-own-orgs';
-import { chinaDateTime, chinaDay } from '../components/volunteer-options';
+import { chinaDateTime } from '../components/volunteer-options';
 
 type FilterValues = {
   q?: string;
@@ -262,7 +263,7 @@ function IssueDialog(props: { orgId: string; onClose: () => void; onDone: () => 
   const [error, setError] = useState<unknown>(null);
   const volunteers = useLoaded((signal) => listCertifiableVolunteers(props.orgId, signal), props.orgId);
   // the period is in China dates, whatever zone the browser's clock is set to (as on the phone page)
-  const today = dayjs(chinaDay(new Date().toISOString()));
+  const today = dayjs(chinaToday());
   return (
     <ModalForm<IssueValues>
       name="certificate-issue"
