@@ -78,7 +78,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  // sessions resolved from memory between changes (platform/session-cache.ts); 0 turns the cache off
   // sessions are read and marked as seen in batches (accounts/session-batches.ts)
   const loadSession = createSessionLoader(deps.db);
   const toucher = createSessionToucher(deps.db, {
@@ -86,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     onError: (error) => app.log.error(error, 'marking sessions as seen failed'),
   });
   app.addHook('onClose', toucher.stop);
+  // sessions resolved from memory between changes (platform/session-cache.ts); 0 turns the cache off
   const sessions = createSessionCache({
     resolve: (tokenHash, ip) =>
       resolveSession({ db: deps.db, cipher: deps.cipher, touchLater: toucher.touch, loadSession }, tokenHash, ip),

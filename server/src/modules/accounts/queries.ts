@@ -205,14 +205,6 @@ export async function touchSessions(db: Queryable, tokenHashes: Buffer[]): Promi
   await db.query('UPDATE sessions SET last_seen_at = now() WHERE token_hash = ANY($1::bytea[])', [tokenHashes]);
 }
 
-export async function touchSession(db: Queryable, tokenHash: Buffer): Promise<void> {
-  await db.query({
-    name: 'accounts.touchSession',
-    text: 'UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1',
-    values: [tokenHash],
-  });
-}
-
 export async function deleteSession(db: Queryable, tokenHash: Buffer): Promise<void> {
   await db.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
 }

@@ -61,7 +61,7 @@ export async function resolveSession(deps: AccountDeps, tokenHash: Buffer, sourc
     if (deps.touchLater) {
       deps.touchLater(tokenHash);
     } else {
-      await q.touchSession(deps.db, tokenHash);
+      await q.touchSessions(deps.db, [tokenHash]);
     }
   }
   return {

@@ -20,8 +20,6 @@ export function createSessionLoader(db: Db): (tokenHash: Buffer) => Promise<Sess
 export type SessionToucher = {
   /** marks the session as seen at the next write of the batch */
   touch: (tokenHash: Buffer) => void;
-  /** writes the batch now */
-  flush: () => Promise<void>;
   /** writes what is left and stops */
   stop: () => Promise<void>;
 };
@@ -70,7 +68,6 @@ export function createSessionToucher(
       }
       pending.set(tokenHash.toString('base64'), tokenHash);
     },
-    flush,
     async stop() {
       stopped = true;
       clearInterval(timer);
